@@ -1,0 +1,178 @@
+#include "core/db/connection_pool.h"
+
+#include <libpq-fe.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace salesmetrics {
+namespace {
+
+constexpr char kConnectTimeoutSeconds[] = "5";
+
+PGconn* PostgresConnection(soci::session& session) {
+  // SOCI does not export the backends' type info, so no dynamic_cast.
+  if (session.get_backend() == nullptr || session.get_backend_name() != "postgresql") return nullptr;
+  return static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
+}
+
+// SOCI's header declares the SQLite API inside namespace sqlite_api.
+using sqlite_api::sqlite3;
+using sqlite_api::sqlite3_progress_handler;
+
+sqlite3* SqliteConnection(soci::session& session) {
+  if (session.get_backend() == nullptr || session.get_backend_name() != "sqlite3") return nullptr;
+  return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+}
+
+void IgnoreNotice(void*, const char*) {}
+
+// SQLite calls this every few thousand instructions; non-zero interrupts.
+int StopPastDeadline(void* deadline) { return absl::Now() >= *static_cast<absl::Time*>(deadline) ? 1 : 0; }
+
+std::string WithConnectTimeout(const std::string& conninfo) {
+  if (absl::StrContains(conninfo, "connect_timeout=")) return conninfo;
+  return absl::StrCat(conninfo, absl::StrContains(conninfo, "?") ? "&" : "?", "connect_timeout=",
+                      kConnectTimeoutSeconds);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<soci::session>> OpenSession(const DatabaseUrl& url, bool read_only) {
+  try {
+    auto session = std::make_unique<soci::session>();
+    if (url.backend == Backend::kSqlite) {
+      session->open(soci::sqlite3, absl::StrCat("db=", url.path, " timeout=5", read_only ? " readonly=1" : ""));
+      *session << "PRAGMA foreign_keys = OFF";
+      if (read_only) *session << "PRAGMA query_only = ON";
+    } else {
+      session->open(soci::postgresql, WithConnectTimeout(url.conninfo));
+      PQsetNoticeProcessor(PostgresConnection(*session), &IgnoreNotice, nullptr);
+      *session << "SET TIME ZONE 'UTC'";
+      if (read_only) *session << "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+    }
+    return session;
+  } catch (const std::exception& e) {
+    return absl::UnavailableError(absl::StrCat("cannot connect to the database ", url.redacted, ": ", e.what()));
+  }
+}
+
+bool IsConnected(soci::session& session) {
+  if (PGconn* conn = PostgresConnection(session)) return PQstatus(conn) == CONNECTION_OK;
+  return SqliteConnection(session) != nullptr;
+}
+
+absl::Status StatusFromDatabaseError(soci::session& session, const std::exception& error,
+                                     absl::Time deadline) {
+  std::string sqlstate;
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) sqlstate = pg->sqlstate();
+  if (absl::Now() >= deadline || sqlstate == "57014") {
+    return absl::DeadlineExceededError("the deadline passed while the database was computing");
+  }
+  if (!IsConnected(session) || absl::StartsWith(sqlstate, "08") || absl::StartsWith(sqlstate, "57P")) {
+    return absl::UnavailableError(absl::StrCat("the database connection was lost: ", error.what()));
+  }
+  return absl::InternalError(absl::StrCat("database error: ", error.what()));
+}
+
+ConnectionPool::ConnectionPool(Options options)
+    : options_(std::move(options)), dialect_(options_.url.backend) {
+  sessions_.resize(std::max(1, options_.size));
+  in_use_.assign(sessions_.size(), false);
+}
+
+ConnectionPool::~ConnectionPool() = default;
+
+absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadline) {
+  size_t slot = 0;
+  std::unique_ptr<soci::session> session;
+  {
+    absl::MutexLock lock(&mu_);
+    auto has_free = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return std::find(in_use_.begin(), in_use_.end(), false) != in_use_.end();
+    };
+    if (!mu_.AwaitWithDeadline(absl::Condition(&has_free), deadline)) {
+      return absl::DeadlineExceededError("the deadline passed while waiting for a database connection");
+    }
+    slot = std::find(in_use_.begin(), in_use_.end(), false) - in_use_.begin();
+    in_use_[slot] = true;
+    session = std::move(sessions_[slot]);
+  }
+  // Connecting happens outside the lock; the slot is ours meanwhile.
+  if (session == nullptr || !IsConnected(*session)) {
+    absl::StatusOr<std::unique_ptr<soci::session>> opened = OpenSession(options_.url, options_.read_only);
+    if (!opened.ok()) {
+      Release(slot, /*broken=*/true);
+      return opened.status();
+    }
+    session = std::move(*opened);
+  }
+  soci::session* raw = session.get();
+  absl::MutexLock lock(&mu_);
+  sessions_[slot] = std::move(session);
+  return Lease(this, slot, raw);
+}
+
+void ConnectionPool::Release(size_t slot, bool broken) {
+  absl::MutexLock lock(&mu_);
+  if (broken) sessions_[slot].reset();
+  in_use_[slot] = false;
+}
+
+ConnectionPool::Lease::Lease(Lease&& other) noexcept
+    : pool_(other.pool_),
+      slot_(other.slot_),
+      session_(std::exchange(other.session_, nullptr)),
+      in_transaction_(std::exchange(other.in_transaction_, false)),
+      broken_(other.broken_),
+      deadline_(other.deadline_) {}
+
+ConnectionPool::Lease::~Lease() {
+  if (session_ == nullptr) return;
+  EndRead();
+  pool_->Release(slot_, broken_);
+}
+
+absl::Status ConnectionPool::Lease::BeginRead(absl::Time deadline) {
+  deadline_ = deadline;
+  try {
+    if (sqlite3* db = SqliteConnection(*session_)) {
+      sqlite3_progress_handler(db, 4000, &StopPastDeadline, &deadline_);
+      *session_ << "BEGIN";
+    } else {
+      *session_ << "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+      if (deadline != absl::InfiniteFuture()) {
+        const int64_t ms = std::max<int64_t>(1, absl::ToInt64Milliseconds(deadline - absl::Now()));
+        *session_ << absl::StrCat("SET LOCAL statement_timeout = ", ms);
+      }
+    }
+    in_transaction_ = true;
+    return absl::OkStatus();
+  } catch (const std::exception& e) {
+    return Fail(e);
+  }
+}
+
+void ConnectionPool::Lease::EndRead() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  try {
+    if (sqlite3* db = SqliteConnection(*session_)) sqlite3_progress_handler(db, 0, nullptr, nullptr);
+    *session_ << "ROLLBACK";
+  } catch (const std::exception&) {
+    broken_ = true;
+  }
+}
+
+absl::Status ConnectionPool::Lease::Fail(const std::exception& error) {
+  absl::Status status = StatusFromDatabaseError(*session_, error, deadline_);
+  if (absl::IsUnavailable(status)) broken_ = true;
+  return status;
+}
+
+}  // namespace salesmetrics

@@ -1,0 +1,108 @@
+// A fixed number of database connections shared by concurrent requests.
+//
+// Connections open lazily and reopen after a failure, so the server starts
+// while the database is down and recovers when it returns. In read-only
+// mode (the service) every connection refuses writes: SQLite through
+// PRAGMA query_only, PostgreSQL through read-only transactions.
+//
+//   ConnectionPool pool({.url = *ParseDatabaseUrl(url), .size = 4});
+//   absl::StatusOr<ConnectionPool::Lease> lease = pool.Acquire(deadline);
+//   if (!lease.ok()) return lease.status();  // UNAVAILABLE, DEADLINE_EXCEEDED
+//   RETURN_IF_ERROR(lease->BeginRead(deadline));
+//   ... lease->session() ...
+#ifndef SALESMETRICS_CORE_DB_CONNECTION_POOL_H_
+#define SALESMETRICS_CORE_DB_CONNECTION_POOL_H_
+
+#include <memory>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "core/db/database_url.h"
+#include "core/db/dialect.h"
+
+namespace soci {
+class session;
+}
+
+namespace salesmetrics {
+
+// Opens one connection; read_only makes it refuse writes.
+absl::StatusOr<std::unique_ptr<soci::session>> OpenSession(const DatabaseUrl& url, bool read_only);
+
+// The status for an exception thrown by SOCI on `session`: UNAVAILABLE when
+// the connection is lost, DEADLINE_EXCEEDED past `deadline` (or when the
+// database cancelled the statement for it), INTERNAL otherwise.
+absl::Status StatusFromDatabaseError(soci::session& session, const std::exception& error,
+                                     absl::Time deadline);
+
+// Whether `session` still has a working connection.
+bool IsConnected(soci::session& session);
+
+class ConnectionPool {
+ public:
+  struct Options {
+    DatabaseUrl url;
+    int size = 4;
+    bool read_only = true;
+  };
+
+  explicit ConnectionPool(Options options);
+  ~ConnectionPool();
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+
+  // A connection held by one user until the lease is destroyed.
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+
+    soci::session& session() { return *session_; }
+    const Dialect& dialect() const { return pool_->dialect_; }
+
+    // Starts a read-only transaction whose statements stop at `deadline`.
+    absl::Status BeginRead(absl::Time deadline);
+    // Ends the transaction started by BeginRead. Called by the destructor.
+    void EndRead();
+    // Maps an exception from this lease's session to a status, and drops
+    // the connection when it is lost.
+    absl::Status Fail(const std::exception& error);
+
+   private:
+    friend class ConnectionPool;
+    Lease(ConnectionPool* pool, size_t slot, soci::session* session)
+        : pool_(pool), slot_(slot), session_(session) {}
+    ConnectionPool* pool_;
+    size_t slot_;
+    soci::session* session_;
+    bool in_transaction_ = false;
+    bool broken_ = false;
+    absl::Time deadline_ = absl::InfiniteFuture();
+  };
+
+  // Waits until a connection is free (or `deadline`), connecting it if
+  // needed: UNAVAILABLE when the database cannot be reached.
+  absl::StatusOr<Lease> Acquire(absl::Time deadline);
+
+  const Dialect& dialect() const { return dialect_; }
+  const DatabaseUrl& url() const { return options_.url; }
+  int size() const { return options_.size; }
+
+ private:
+  void Release(size_t slot, bool broken);
+
+  const Options options_;
+  const Dialect dialect_;
+  absl::Mutex mu_;
+  std::vector<std::unique_ptr<soci::session>> sessions_ ABSL_GUARDED_BY(mu_);
+  std::vector<bool> in_use_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace salesmetrics
+
+#endif  // SALESMETRICS_CORE_DB_CONNECTION_POOL_H_

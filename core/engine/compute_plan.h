@@ -1,0 +1,66 @@
+// A validated ComputeMetricRequest: everything a metric needs to run, with
+// defaults filled in. Validation names the field at fault.
+#ifndef SALESMETRICS_CORE_ENGINE_COMPUTE_PLAN_H_
+#define SALESMETRICS_CORE_ENGINE_COMPUTE_PLAN_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "core/plugin/metric_registry.h"
+#include "core/query/dimensions.h"
+#include "core/time/buckets.h"
+#include "salesmetrics/v1/metrics_service.pb.h"
+
+namespace salesmetrics {
+
+// The request context shared by metrics and dashboards (kpis.md, "Request
+// context").
+struct RequestContext {
+  std::string time_zone_name;
+  absl::TimeZone zone;
+  absl::Time as_of;
+  int fiscal_year_start_month = 1;
+  TimeWindow period;
+  Granularity granularity = Granularity::kNone;
+  std::vector<DimensionFilter> filters;
+};
+
+// The raw fields a request context is read from.
+struct RequestContextFields {
+  std::string period_start;
+  std::string period_end;
+  std::string time_zone;
+  const google::protobuf::Timestamp* as_of = nullptr;  // nullptr: now
+  salesmetrics::v1::Granularity granularity = salesmetrics::v1::GRANULARITY_UNSPECIFIED;
+  int32_t fiscal_year_start_month = 0;
+  const google::protobuf::RepeatedPtrField<salesmetrics::v1::Filter>* filters = nullptr;
+};
+
+// Reads the request context; `now` is the default as_of. Fails with
+// InvalidArgument naming each bad field.
+absl::StatusOr<RequestContext> ParseRequestContext(const RequestContextFields& fields, absl::Time now);
+
+struct ComputePlan {
+  std::shared_ptr<const RegisteredMetric> metric;
+  RequestContext context;
+  // [0] is the whole period; with a granularity, the series buckets follow.
+  std::vector<TimeWindow> windows;
+  std::string group_by;  // empty: not grouped
+  // Every declared parameter, validated, in canonical text; defaults filled in.
+  std::map<std::string, std::string> parameters;
+};
+
+// Validates `request` against `metric`.
+absl::StatusOr<ComputePlan> PlanComputation(const salesmetrics::v1::ComputeMetricRequest& request,
+                                            std::shared_ptr<const RegisteredMetric> metric, absl::Time now);
+
+// "win_rate" from "win_rate" or "metrics/win_rate".
+std::string MetricIdFromName(const std::string& name);
+
+}  // namespace salesmetrics
+
+#endif  // SALESMETRICS_CORE_ENGINE_COMPUTE_PLAN_H_

@@ -1,0 +1,237 @@
+#include "core/engine/host_api.h"
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "core/engine/metric_sql.h"
+#include "core/plugin/plugin_loader.h"
+#include "core/query/result_cursor.h"
+#include "core/time/civil_time.h"
+#include "core/util/log.h"
+
+// A running query of a request.
+struct sm_query {
+  sm_request* request;
+  std::unique_ptr<salesmetrics::ResultCursor> cursor;
+  char column_type(size_t column) const {
+    return column < cursor->column_count() ? column_types[column] : '\0';
+  }
+  std::string column_types;
+};
+
+namespace salesmetrics {
+namespace {
+
+void Fail(sm_request* request, absl::Status status) {
+  if (request->failure.ok()) request->failure = std::move(status);
+}
+
+absl::Status CodeToStatus(int32_t code, const std::string& message) {
+  switch (code) {
+    case SM_CODE_INVALID_ARGUMENT:
+      return absl::InvalidArgumentError(message);
+    case SM_CODE_FAILED_PRECONDITION:
+      return absl::FailedPreconditionError(message);
+    case SM_CODE_UNAVAILABLE:
+      return absl::UnavailableError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+absl::StatusOr<SqlParams> ToSqlParams(const sm_sql_param* params, size_t count) {
+  SqlParams out;
+  for (size_t i = 0; i < count; ++i) {
+    const sm_sql_param& p = params[i];
+    if (p.name == nullptr) return absl::InvalidArgumentError("a query parameter has no name");
+    const std::string text = p.text == nullptr ? "" : std::string(p.text, p.text_len);
+    switch (p.type) {
+      case SM_SQL_INT64:
+        out[p.name] = SqlValue::Int64(p.integer);
+        break;
+      case SM_SQL_DOUBLE:
+        out[p.name] = SqlValue::Double(p.real);
+        break;
+      case SM_SQL_TEXT:
+        out[p.name] = SqlValue::Text(text);
+        break;
+      case SM_SQL_DATE:
+        out[p.name] = SqlValue::Date(text);
+        break;
+      case SM_SQL_TIMESTAMP:
+        out[p.name] = SqlValue::Timestamp(FormatSqlTimestamp(absl::FromUnixSeconds(p.integer)));
+        break;
+      default:
+        return absl::InvalidArgumentError(absl::StrCat("query parameter :", p.name, " has unknown type ", p.type));
+    }
+  }
+  return out;
+}
+
+ResultCollector::CellKey ToCellKey(const sm_request* request, const sm_cell* cell) {
+  std::optional<std::string> group;
+  if (request->grouped && cell->group != nullptr) group = std::string(cell->group, cell->group_len);
+  return {cell->bucket, request->grouped, std::move(group)};
+}
+
+absl::Status CheckCell(const sm_request* request, const sm_cell* cell) {
+  if (cell == nullptr || cell->bucket < 0 || cell->bucket >= static_cast<int64_t>(request->plan->windows.size())) {
+    return absl::InternalError(absl::StrCat("metric ", request->plan->metric->id(), " emitted into no valid bucket"));
+  }
+  return absl::OkStatus();
+}
+
+// --- The request
+
+int64_t BucketCount(const sm_request* request) { return static_cast<int64_t>(request->plan->windows.size()); }
+
+int32_t Grouped(const sm_request* request) { return request->grouped ? 1 : 0; }
+
+const char* Parameter(const sm_request* request, const char* name, size_t* len) {
+  const auto it = request->plan->parameters.find(name == nullptr ? "" : name);
+  if (it == request->plan->parameters.end()) return nullptr;
+  if (len != nullptr) *len = it->second.size();
+  return it->second.c_str();
+}
+
+int64_t AsOf(const sm_request* request) { return absl::ToUnixSeconds(request->plan->context.as_of); }
+
+// --- SQL
+
+sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const sm_sql_param* params,
+                   size_t param_count, const char* column_types) {
+  if (!request->failure.ok()) return nullptr;
+  const std::string& id = request->plan->metric->id();
+  absl::StatusOr<SqlParams> extra = ToSqlParams(params, param_count);
+  absl::StatusOr<BoundSql> bound =
+      extra.ok() ? PrepareMetricSql(absl::string_view(sql, sql_len), *request->plan, request->grouped,
+                                    request->lease->dialect(), *extra)
+                 : extra.status();
+  if (!bound.ok()) {
+    Fail(request, absl::InternalError(absl::StrCat("metric ", id, ": bad query: ", bound.status().message())));
+    return nullptr;
+  }
+  auto query = std::make_unique<sm_query>(sm_query{request, nullptr, column_types == nullptr ? "" : column_types});
+  try {
+    query->cursor = std::make_unique<ResultCursor>(request->lease->session(), *bound, query->column_types);
+  } catch (const std::exception& e) {
+    absl::Status status = request->lease->Fail(e);
+    Fail(request, absl::Status(status.code(), absl::StrCat("metric ", id, ": ", status.message())));
+    return nullptr;
+  }
+  return query.release();
+}
+
+int32_t QueryNext(sm_query* query) {
+  sm_request* request = query->request;
+  if (!request->failure.ok()) return -1;
+  try {
+    return query->cursor->Next() ? 1 : 0;
+  } catch (const std::exception& e) {
+    absl::Status status = request->lease->Fail(e);
+    Fail(request, absl::Status(status.code(), absl::StrCat("metric ", request->plan->metric->id(), ": ", status.message())));
+    return -1;
+  }
+}
+
+// Whether `column` exists and was declared as `type`; fails the request if not.
+bool CheckColumn(sm_query* query, size_t column, char type) {
+  if (query->column_type(column) == type) return true;
+  Fail(query->request, absl::InternalError(absl::StrCat("metric ", query->request->plan->metric->id(), " read column ",
+                                                        column, " as '", std::string(1, type), "' but declared '",
+                                                        query->column_types, "'")));
+  return false;
+}
+
+int32_t QueryIsNull(sm_query* query, size_t column) {
+  if (column >= query->cursor->column_count()) return 1;
+  return query->cursor->IsNull(column) ? 1 : 0;
+}
+
+int64_t QueryInt64(sm_query* query, size_t column) {
+  return CheckColumn(query, column, 'i') ? query->cursor->Int64(column) : 0;
+}
+
+double QueryDouble(sm_query* query, size_t column) {
+  return CheckColumn(query, column, 'd') ? query->cursor->Double(column) : 0;
+}
+
+const char* QueryText(sm_query* query, size_t column, size_t* len) {
+  if (!CheckColumn(query, column, 't')) {
+    *len = 0;
+    return "";
+  }
+  const std::string& text = query->cursor->Text(column);
+  *len = text.size();
+  return text.c_str();
+}
+
+void QueryClose(sm_query* query) { delete query; }
+
+// --- Results
+
+int32_t EmitMeasure(sm_request* request, const sm_cell* cell, const char* measure, const sm_value* value) {
+  absl::Status status = CheckCell(request, cell);
+  if (status.ok()) status = request->results->EmitMeasure(ToCellKey(request, cell), measure == nullptr ? "" : measure, *value);
+  if (!status.ok()) {
+    Fail(request, absl::InternalError(absl::StrCat("metric ", request->plan->metric->id(), ": ", status.message())));
+    return 1;
+  }
+  return 0;
+}
+
+int32_t EmitRow(sm_request* request, const sm_cell* cell, const sm_value* values, size_t count) {
+  absl::Status status = CheckCell(request, cell);
+  if (status.ok()) status = request->results->EmitRow(ToCellKey(request, cell), values, count);
+  if (!status.ok()) {
+    Fail(request, absl::InternalError(absl::StrCat("metric ", request->plan->metric->id(), ": ", status.message())));
+    return 1;
+  }
+  return 0;
+}
+
+void SetDefinition(sm_request* request, const char* variant, const char* formula) {
+  request->results->SetDefinition(variant == nullptr ? "" : variant, formula == nullptr ? "" : formula);
+}
+
+void FailRequest(sm_request* request, int32_t code, const char* message) {
+  Fail(request, CodeToStatus(code, absl::StrCat("metric ", request->plan->metric->id(), ": ",
+                                                message == nullptr ? "failed" : message)));
+}
+
+void PluginLog(int32_t level, const char* message) {
+  Log(level <= 0 ? LogLevel::kInfo : level == 1 ? LogLevel::kWarning : LogLevel::kError,
+      message == nullptr ? "" : message);
+}
+
+const sm_host_api kHostApi = {
+    sizeof(sm_host_api),
+    SM_ABI_VERSION_MAJOR,
+    SM_ABI_VERSION_MINOR,
+    0,
+    &HostRegisterMetric,
+    &HostRefuse,
+    &BucketCount,
+    &Grouped,
+    &Parameter,
+    &AsOf,
+    &QueryRun,
+    &QueryNext,
+    &QueryIsNull,
+    &QueryInt64,
+    &QueryDouble,
+    &QueryText,
+    &QueryClose,
+    &EmitMeasure,
+    &EmitRow,
+    &SetDefinition,
+    &FailRequest,
+    &PluginLog,
+};
+
+}  // namespace
+
+const sm_host_api* HostApi() { return &kHostApi; }
+
+}  // namespace salesmetrics

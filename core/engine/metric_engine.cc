@@ -1,0 +1,46 @@
+#include "core/engine/metric_engine.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "core/engine/compute_plan.h"
+#include "core/engine/host_api.h"
+#include "core/engine/result_collector.h"
+
+namespace salesmetrics {
+namespace {
+
+// Runs one pass of the metric: ungrouped, or grouped by plan.group_by.
+absl::Status RunPass(const ComputePlan& plan, bool grouped, ConnectionPool::Lease& lease,
+                     ResultCollector& results) {
+  sm_request request{&plan, grouped, &lease, &results, absl::OkStatus()};
+  const int32_t rc = plan.metric->Compute(&request);
+  if (!request.failure.ok()) return request.failure;
+  if (rc != 0) return absl::InternalError(absl::StrCat("metric ", plan.metric->id(), " failed without a reason"));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
+    const salesmetrics::v1::ComputeMetricRequest& request, absl::Time deadline) const {
+  const std::string id = MetricIdFromName(request.metric());
+  std::shared_ptr<const RegisteredMetric> metric = registry_->Find(id);
+  if (metric == nullptr) {
+    return absl::NotFoundError(absl::StrCat("no metric \"", id, "\" is loaded; ListMetrics lists those that are"));
+  }
+  absl::StatusOr<ComputePlan> plan = PlanComputation(request, metric, absl::Now());
+  if (!plan.ok()) return plan.status();
+
+  absl::StatusOr<ConnectionPool::Lease> lease = pool_->Acquire(deadline);
+  if (!lease.ok()) return lease.status();
+  if (absl::Status s = lease->BeginRead(deadline); !s.ok()) return s;
+
+  ResultCollector results(metric->info(), currency_code_);
+  if (absl::Status s = RunPass(*plan, /*grouped=*/false, *lease, results); !s.ok()) return s;
+  if (!plan->group_by.empty()) {
+    if (absl::Status s = RunPass(*plan, /*grouped=*/true, *lease, results); !s.ok()) return s;
+  }
+  return results.Build(*plan);
+}
+
+}  // namespace salesmetrics

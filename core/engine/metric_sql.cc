@@ -1,0 +1,122 @@
+#include "core/engine/metric_sql.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "core/query/dimensions.h"
+#include "core/time/civil_time.h"
+
+namespace salesmetrics {
+namespace {
+
+SqlType ParameterSqlType(const salesmetrics::v1::ParameterSpec& spec) {
+  switch (spec.type()) {
+    case salesmetrics::v1::ParameterSpec::TYPE_INTEGER:
+      return SqlType::kInt64;
+    case salesmetrics::v1::ParameterSpec::TYPE_DECIMAL:
+      return SqlType::kDouble;
+    default:
+      return SqlType::kText;
+  }
+}
+
+SqlValue ParameterValue(const salesmetrics::v1::ParameterSpec& spec, const std::string& text) {
+  switch (ParameterSqlType(spec)) {
+    case SqlType::kInt64:
+      return SqlValue::Int64(std::stoll(text));
+    case SqlType::kDouble:
+      return SqlValue::Double(std::stod(text));
+    default:
+      return SqlValue::Text(text);
+  }
+}
+
+class MacroContext {
+ public:
+  MacroContext(const ComputePlan& plan, bool grouped, const Dialect& dialect)
+      : plan_(plan), grouped_(grouped), dialect_(dialect) {}
+
+  absl::StatusOr<std::string> Expand(absl::string_view name, const std::vector<std::string>& args,
+                                     SqlParams& params) {
+    const auto arity = [&](size_t n) -> absl::Status {
+      if (args.size() == n) return absl::OkStatus();
+      return absl::InvalidArgumentError(absl::StrCat("macro {{", name, "}} takes ", n, " argument(s)"));
+    };
+    if (name == "buckets") {
+      if (absl::Status s = arity(0); !s.ok()) return s;
+      return Buckets(params);
+    }
+    if (name == "epoch_seconds") {
+      if (absl::Status s = arity(1); !s.ok()) return s;
+      return dialect_.EpochSeconds(args[0]);
+    }
+    if (name == "collate_c") {
+      if (absl::Status s = arity(0); !s.ok()) return s;
+      return dialect_.CollateC();
+    }
+    if (name == "filters" || name == "group_key" || name == "group_join") {
+      if (absl::Status s = arity(2); !s.ok()) return s;
+      absl::StatusOr<Entity> entity = ParseEntity(args[0]);
+      if (!entity.ok()) return entity.status();
+      if (name == "filters") {
+        return FilterSql(*entity, args[1], plan_.context.filters, absl::StrCat("_f", macro_count_++, "_"), params);
+      }
+      if (!grouped_) return std::string(name == "group_key" ? "CAST(NULL AS TEXT)" : "");
+      absl::StatusOr<GroupKeySql> key = GroupKey(*entity, args[1], plan_.group_by);
+      if (!key.ok()) return key.status();
+      return name == "group_key" ? key->expression : key->join;
+    }
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown macro {{", name, "}}; known: buckets, filters, group_key, group_join, epoch_seconds, collate_c"));
+  }
+
+ private:
+  std::string Buckets(SqlParams& params) {
+    std::vector<std::string> rows;
+    for (size_t b = 0; b < plan_.windows.size(); ++b) {
+      const TimeWindow& w = plan_.windows[b];
+      const auto bind = [&](const char* column, SqlValue value) {
+        const std::string name = absl::StrCat("_b", b, "_", column);
+        params[name] = std::move(value);
+        return absl::StrCat(":", name);
+      };
+      rows.push_back(absl::StrCat("(", b, ", ", bind("start_at", SqlValue::Timestamp(FormatSqlTimestamp(w.start))), ", ",
+                                  bind("end_at", SqlValue::Timestamp(FormatSqlTimestamp(w.end))), ", ",
+                                  bind("start_date", SqlValue::Date(FormatDate(w.start_date))), ", ",
+                                  bind("end_date", SqlValue::Date(FormatDate(w.end_date))), ", ",
+                                  bind("max_end_date", SqlValue::Date(FormatDate(w.max_end_date))), ")"));
+    }
+    return absl::StrCat("buckets(bucket, start_at, end_at, start_date, end_date, max_end_date) AS (VALUES ",
+                        absl::StrJoin(rows, ", "), ")");
+  }
+
+  const ComputePlan& plan_;
+  const bool grouped_;
+  const Dialect& dialect_;
+  int macro_count_ = 0;
+};
+
+}  // namespace
+
+absl::StatusOr<BoundSql> PrepareMetricSql(absl::string_view sql, const ComputePlan& plan, bool grouped,
+                                          const Dialect& dialect, const SqlParams& extra_params) {
+  SqlParams params;
+  params["as_of"] = SqlValue::Timestamp(FormatSqlTimestamp(plan.context.as_of));
+  for (const auto& spec : plan.metric->info().parameters()) {
+    params[spec.name()] = ParameterValue(spec, plan.parameters.at(spec.name()));
+  }
+  for (const auto& [name, value] : extra_params) {
+    if (!params.emplace(name, value).second) {
+      return absl::InvalidArgumentError(absl::StrCat("query parameter :", name, " is already bound by the host"));
+    }
+  }
+  MacroContext macros(plan, grouped, dialect);
+  absl::StatusOr<std::string> expanded = ExpandMacros(
+      sql, [&](absl::string_view name, const std::vector<std::string>& args, SqlParams& p) {
+        return macros.Expand(name, args, p);
+      },
+      params);
+  if (!expanded.ok()) return expanded.status();
+  return BindParameters(*expanded, params, dialect);
+}
+
+}  // namespace salesmetrics

@@ -1,0 +1,83 @@
+// The metrics the server can compute, by id.
+//
+// Entries are shared_ptrs: a request holds the metric (and through it the
+// plugin library) for as long as it computes, so replacing or removing a
+// metric never unloads code that is running.
+#ifndef SALESMETRICS_CORE_PLUGIN_METRIC_REGISTRY_H_
+#define SALESMETRICS_CORE_PLUGIN_METRIC_REGISTRY_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "salesmetrics/plugin_abi.h"
+#include "salesmetrics/v1/metric.pb.h"
+
+namespace salesmetrics {
+
+// A loaded shared library; closed when the last metric using it goes.
+class PluginLibrary {
+ public:
+  PluginLibrary(std::string path, void* handle) : path_(std::move(path)), handle_(handle) {}
+  ~PluginLibrary();
+  PluginLibrary(const PluginLibrary&) = delete;
+  PluginLibrary& operator=(const PluginLibrary&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  void* handle_;
+};
+
+// A metric as a plugin registered it.
+class RegisteredMetric {
+ public:
+  RegisteredMetric(salesmetrics::v1::Metric info, const sm_metric_def& def,
+                   std::shared_ptr<PluginLibrary> library)
+      : info_(std::move(info)),
+        state_(def.state),
+        compute_(def.compute),
+        destroy_(def.destroy),
+        library_(std::move(library)) {}
+  ~RegisteredMetric() {
+    if (destroy_ != nullptr) destroy_(state_);
+  }
+  RegisteredMetric(const RegisteredMetric&) = delete;
+  RegisteredMetric& operator=(const RegisteredMetric&) = delete;
+
+  const salesmetrics::v1::Metric& info() const { return info_; }
+  const std::string& id() const { return info_.metric_id(); }
+  int32_t Compute(sm_request* request) const { return compute_(state_, request); }
+
+ private:
+  salesmetrics::v1::Metric info_;
+  void* state_;
+  int32_t (*compute_)(void*, sm_request*);
+  void (*destroy_)(void*);
+  std::shared_ptr<PluginLibrary> library_;  // released after destroy_ ran
+};
+
+class MetricRegistry {
+ public:
+  // Adds all of `metrics`, or none when one of their ids is taken
+  // (AlreadyExists naming it).
+  absl::Status AddAll(const std::vector<std::shared_ptr<const RegisteredMetric>>& metrics);
+  bool Contains(absl::string_view id) const;
+  // nullptr when no metric has this id.
+  std::shared_ptr<const RegisteredMetric> Find(absl::string_view id) const;
+  // All metrics, ordered by id.
+  std::vector<std::shared_ptr<const RegisteredMetric>> List() const;
+
+ private:
+  mutable absl::Mutex mu_;
+  std::map<std::string, std::shared_ptr<const RegisteredMetric>, std::less<>> metrics_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace salesmetrics
+
+#endif  // SALESMETRICS_CORE_PLUGIN_METRIC_REGISTRY_H_

@@ -1,0 +1,126 @@
+#include "core/plugin/plugin_loader.h"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "core/plugin/metric_definition.h"
+#include "core/util/log.h"
+
+// What a plugin's init registers into, before it is accepted.
+struct sm_registrar {
+  std::shared_ptr<salesmetrics::PluginLibrary> library;
+  const salesmetrics::MetricRegistry* registry;
+  std::vector<std::shared_ptr<const salesmetrics::RegisteredMetric>> metrics;
+  std::string refusal;  // the first reason to refuse the plugin
+};
+
+namespace salesmetrics {
+namespace {
+
+absl::Status Refused(const std::string& reason) { return absl::FailedPreconditionError(reason); }
+
+absl::Status CheckAbiVersion(const sm_plugin_info& info) {
+  if (info.abi_major != SM_ABI_VERSION_MAJOR || info.abi_minor > SM_ABI_VERSION_MINOR) {
+    return Refused(absl::StrCat("built for plugin ABI ", info.abi_major, ".", info.abi_minor,
+                                ", but this server provides ABI ", SM_ABI_VERSION_MAJOR, ".", SM_ABI_VERSION_MINOR,
+                                " (the major version must match and the minor must not be newer)"));
+  }
+  return absl::OkStatus();
+}
+
+// Runs the plugin's init; a C++ exception thrown through the C boundary is
+// caught here rather than taking the server down.
+absl::Status RunInit(const sm_plugin_info& info, const sm_host_api* host, sm_registrar& registrar) {
+  int32_t rc = 0;
+  try {
+    rc = info.init(host, &registrar);
+  } catch (const std::exception& e) {
+    return Refused(absl::StrCat("init threw: ", e.what()));
+  } catch (...) {
+    return Refused("init threw an exception");
+  }
+  if (!registrar.refusal.empty()) return Refused(registrar.refusal);
+  if (rc != 0) return Refused(absl::StrCat("init failed (returned ", rc, ")"));
+  if (registrar.metrics.empty()) return Refused("init registered no metrics");
+  return absl::OkStatus();
+}
+
+absl::Status Load(const std::string& path, const sm_host_api* host, MetricRegistry& registry,
+                  std::vector<std::string>& ids) {
+  void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) return Refused(absl::StrCat("cannot be loaded: ", dlerror()));
+  auto library = std::make_shared<PluginLibrary>(path, handle);
+  auto entry = reinterpret_cast<sm_plugin_entry_fn>(dlsym(handle, SM_PLUGIN_ENTRY_POINT));
+  if (entry == nullptr) return Refused(absl::StrCat("has no entry point ", SM_PLUGIN_ENTRY_POINT, "()"));
+  const sm_plugin_info* info = entry();
+  if (info == nullptr || info->init == nullptr) return Refused("its entry point returned no plugin info");
+  if (absl::Status s = CheckAbiVersion(*info); !s.ok()) return s;
+
+  sm_registrar registrar{library, &registry, {}, ""};
+  absl::Status status = RunInit(*info, host, registrar);
+  if (status.ok()) status = registry.AddAll(registrar.metrics);
+  if (!status.ok()) return Refused(std::string(status.message()));
+  for (const auto& m : registrar.metrics) ids.push_back(m->id());
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+int32_t HostRegisterMetric(sm_registrar* registrar, const sm_metric_def* def) {
+  if (!registrar->refusal.empty()) return 1;
+  absl::StatusOr<v1::Metric> info = MetricFromDefinition(*def);
+  if (info.ok()) {
+    const std::string& id = info->metric_id();
+    const bool twice = std::any_of(registrar->metrics.begin(), registrar->metrics.end(),
+                                   [&](const auto& m) { return m->id() == id; });
+    if (twice || registrar->registry->Contains(id)) {
+      info = absl::AlreadyExistsError(absl::StrCat("metric id \"", id, "\" is already registered"));
+    }
+  }
+  if (!info.ok()) {
+    registrar->refusal = std::string(info.status().message());
+    return 1;
+  }
+  info->set_plugin(registrar->library->path());
+  registrar->metrics.push_back(std::make_shared<const RegisteredMetric>(*std::move(info), *def, registrar->library));
+  return 0;
+}
+
+void HostRefuse(sm_registrar* registrar, const char* reason) {
+  if (registrar->refusal.empty()) registrar->refusal = reason == nullptr ? "refused by the plugin" : reason;
+}
+
+PluginLoadResult LoadPlugin(const std::string& path, const sm_host_api* host, MetricRegistry& registry) {
+  PluginLoadResult result{path, absl::OkStatus(), {}};
+  result.status = Load(path, host, registry, result.metric_ids);
+  if (result.status.ok()) {
+    LogInfo(absl::StrCat("plugin loaded: ", path, ": ", absl::StrJoin(result.metric_ids, ", ")));
+  } else {
+    LogError(absl::StrCat("plugin refused: ", path, ": ", result.status.message()));
+  }
+  return result;
+}
+
+absl::StatusOr<std::vector<PluginLoadResult>> LoadPluginDirectory(const std::string& directory,
+                                                                  const sm_host_api* host,
+                                                                  MetricRegistry& registry) {
+  std::error_code error;
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() == ".so") paths.push_back(entry.path().string());
+  }
+  if (error) {
+    return absl::NotFoundError(absl::StrCat("cannot read plugin directory ", directory, ": ", error.message()));
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<PluginLoadResult> results;
+  for (const std::string& path : paths) results.push_back(LoadPlugin(path, host, registry));
+  return results;
+}
+
+}  // namespace salesmetrics

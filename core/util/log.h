@@ -1,0 +1,26 @@
+// One-line log records on stderr: "2026-01-05T10:00:00.123Z I message".
+// Abseil 20220623 as Debian ships it has no absl/log, hence this.
+#ifndef SALESMETRICS_CORE_UTIL_LOG_H_
+#define SALESMETRICS_CORE_UTIL_LOG_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace salesmetrics {
+
+enum class LogLevel { kInfo, kWarning, kError };
+
+void Log(LogLevel level, absl::string_view message);
+inline void LogInfo(absl::string_view message) { Log(LogLevel::kInfo, message); }
+inline void LogWarning(absl::string_view message) { Log(LogLevel::kWarning, message); }
+inline void LogError(absl::string_view message) { Log(LogLevel::kError, message); }
+
+// Sends records to `sink` instead of stderr (nullptr restores stderr).
+// For tests.
+void SetLogSinkForTesting(std::function<void(LogLevel, const std::string&)> sink);
+
+}  // namespace salesmetrics
+
+#endif  // SALESMETRICS_CORE_UTIL_LOG_H_

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package salesmetrics needs to build, test and run.
+# Used by the README's commands and by .ci/run: one list, one place.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkgconf
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  libabsl-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # google.rpc.Status / BadRequest protos, and gRPC's health/reflection protos
+  golang-github-gogo-googleapis-dev grpc-proto
+  # runtime and tests
+  tzdata sqlite3 postgresql
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "Installing: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,26 @@
+#include "server/grpc_status.h"
+
+#include "core/util/field_errors.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+
+namespace salesmetrics {
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  const auto code = static_cast<grpc::StatusCode>(status.code());
+  const std::string message(status.message());
+  google::rpc::Status details;
+  details.set_code(static_cast<int>(code));
+  details.set_message(message);
+  if (std::optional<google::rpc::BadRequest> bad_request = BadRequestOf(status)) {
+    details.add_details()->PackFrom(*bad_request);
+  }
+  google::rpc::ErrorInfo info;
+  info.set_domain("salesmetrics.v1");
+  info.set_reason(absl::StatusCodeToString(status.code()));
+  details.add_details()->PackFrom(info);
+  return grpc::Status(code, message, details.SerializeAsString());
+}
+
+}  // namespace salesmetrics

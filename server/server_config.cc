@@ -1,0 +1,78 @@
+#include "server/server_config.h"
+
+#include <google/protobuf/text_format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+
+ABSL_FLAG(std::string, config, "", "Text-format ServerConfig file; flags given on the command line override it");
+ABSL_FLAG(std::string, listen, "", "host:port to serve gRPC on (default 127.0.0.1:50051)");
+ABSL_FLAG(std::string, database, "", "Database URL: sqlite3:///path/to.db or postgresql://user@host:port/dbname");
+ABSL_FLAG(std::string, plugin_dir, "", "Directory of metric plugins (default: the one installed next to the binary)");
+ABSL_FLAG(int32_t, pool_size, 0, "Number of database connections (default 4)");
+ABSL_FLAG(std::string, currency, "", "ISO 4217 code of the reporting currency (default CNY)");
+ABSL_FLAG(int32_t, max_request_seconds, 0, "Longest a request may run when the client sets no deadline (default 60)");
+
+namespace salesmetrics {
+namespace {
+
+using salesmetrics::server::ServerConfig;
+
+// Where plugins are, relative to the binary: the build tree keeps them in
+// plugins/lib, an installation in lib/salesmetrics/plugins.
+std::string DefaultPluginDir(const std::string& program_path) {
+  std::error_code error;
+  const std::filesystem::path binary = std::filesystem::canonical("/proc/self/exe", error);
+  const std::filesystem::path dir = error ? std::filesystem::path(program_path).parent_path() : binary.parent_path();
+  for (const auto& candidate : {dir / ".." / "plugins" / "lib", dir / ".." / "lib" / "salesmetrics" / "plugins"}) {
+    if (std::filesystem::is_directory(candidate)) return std::filesystem::weakly_canonical(candidate).string();
+  }
+  return (dir / ".." / "lib" / "salesmetrics" / "plugins").string();
+}
+
+}  // namespace
+
+absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
+  ServerConfig config;
+  const std::string path = absl::GetFlag(FLAGS_config);
+  if (!path.empty()) {
+    std::ifstream in(path);
+    if (!in) return absl::NotFoundError(absl::StrCat("cannot read config file ", path));
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!google::protobuf::TextFormat::ParseFromString(text.str(), &config)) {
+      return absl::InvalidArgumentError(absl::StrCat("config file ", path, " is not a valid ServerConfig (see the line above)"));
+    }
+  }
+  // A flag that is set wins over the file; what neither sets gets a default.
+  const auto pick = [](auto flag, auto file, auto fallback) {
+    return flag != decltype(flag){} ? flag : file != decltype(file){} ? file : fallback;
+  };
+  config.set_listen_address(pick(absl::GetFlag(FLAGS_listen), config.listen_address(), std::string("127.0.0.1:50051")));
+  config.set_database_url(pick(absl::GetFlag(FLAGS_database), config.database_url(), std::string()));
+  config.set_plugin_dir(pick(absl::GetFlag(FLAGS_plugin_dir), config.plugin_dir(), std::string()));
+  config.set_pool_size(pick(absl::GetFlag(FLAGS_pool_size), config.pool_size(), 4));
+  config.set_currency_code(pick(absl::GetFlag(FLAGS_currency), config.currency_code(), std::string("CNY")));
+  config.set_max_request_seconds(pick(absl::GetFlag(FLAGS_max_request_seconds), config.max_request_seconds(), 60));
+  if (config.plugin_dir().empty()) config.set_plugin_dir(DefaultPluginDir(program_path));
+
+  if (config.database_url().empty()) {
+    return absl::InvalidArgumentError("no database: pass --database=sqlite3:///path/to.db (or postgresql://...)");
+  }
+  if (config.pool_size() < 1 || config.pool_size() > 1000) {
+    return absl::InvalidArgumentError(absl::StrCat("pool_size must be 1 to 1000, not ", config.pool_size()));
+  }
+  if (config.max_request_seconds() < 1) {
+    return absl::InvalidArgumentError("max_request_seconds must be at least 1");
+  }
+  if (config.currency_code().size() != 3) {
+    return absl::InvalidArgumentError(absl::StrCat("currency \"", config.currency_code(), "\" is not an ISO 4217 code"));
+  }
+  return config;
+}
+
+}  // namespace salesmetrics
