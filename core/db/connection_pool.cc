@@ -118,6 +118,16 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadlin
   return Lease(this, slot, raw);
 }
 
+absl::StatusOr<ConnectionPool::Lease> ConnectionPool::AcquireReader(absl::Time deadline) {
+  for (int attempt = 1;; ++attempt) {
+    absl::StatusOr<Lease> lease = Acquire(deadline);
+    if (!lease.ok()) return lease.status();
+    const absl::Status status = lease->BeginRead(deadline);
+    if (status.ok()) return lease;
+    if (!absl::IsUnavailable(status) || attempt == 2) return status;
+  }
+}
+
 void ConnectionPool::Release(size_t slot, bool broken) {
   absl::MutexLock lock(&mu_);
   if (broken) sessions_[slot].reset();

@@ -6,9 +6,8 @@
 // PRAGMA query_only, PostgreSQL through read-only transactions.
 //
 //   ConnectionPool pool({.url = *ParseDatabaseUrl(url), .size = 4});
-//   absl::StatusOr<ConnectionPool::Lease> lease = pool.Acquire(deadline);
+//   absl::StatusOr<ConnectionPool::Lease> lease = pool.AcquireReader(deadline);
 //   if (!lease.ok()) return lease.status();  // UNAVAILABLE, DEADLINE_EXCEEDED
-//   RETURN_IF_ERROR(lease->BeginRead(deadline));
 //   ... lease->session() ...
 #ifndef SALESMETRICS_CORE_DB_CONNECTION_POOL_H_
 #define SALESMETRICS_CORE_DB_CONNECTION_POOL_H_
@@ -88,6 +87,11 @@ class ConnectionPool {
   // Waits until a connection is free (or `deadline`), connecting it if
   // needed: UNAVAILABLE when the database cannot be reached.
   absl::StatusOr<Lease> Acquire(absl::Time deadline);
+
+  // Acquire, then BeginRead. A pooled connection that the database dropped
+  // (a restart, a failover) only fails at its first statement; then one
+  // fresh connection is tried before giving up.
+  absl::StatusOr<Lease> AcquireReader(absl::Time deadline);
 
   const Dialect& dialect() const { return dialect_; }
   const DatabaseUrl& url() const { return options_.url; }

@@ -31,9 +31,8 @@ absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
   absl::StatusOr<ComputePlan> plan = PlanComputation(request, metric, absl::Now());
   if (!plan.ok()) return plan.status();
 
-  absl::StatusOr<ConnectionPool::Lease> lease = pool_->Acquire(deadline);
+  absl::StatusOr<ConnectionPool::Lease> lease = pool_->AcquireReader(deadline);
   if (!lease.ok()) return lease.status();
-  if (absl::Status s = lease->BeginRead(deadline); !s.ok()) return s;
 
   ResultCollector results(metric->info(), currency_code_);
   if (absl::Status s = RunPass(*plan, /*grouped=*/false, *lease, results); !s.ok()) return s;

@@ -1,0 +1,92 @@
+#include "tests/support/test_database.h"
+
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "core/db/connection_pool.h"
+#include "core/db/schema.h"
+
+namespace salesmetrics::testing {
+namespace {
+
+constexpr char kPostgresUrlVariable[] = "SALESMETRICS_TEST_POSTGRES_URL";
+
+std::string UniqueName() {
+  static std::atomic<int> counter{0};
+  return absl::StrCat("sm_test_", getpid(), "_", counter++);
+}
+
+// The admin URL with its database name replaced.
+std::string WithDatabase(const std::string& admin_url, const std::string& database) {
+  const size_t query = admin_url.find('?');
+  const std::string base = admin_url.substr(0, query);
+  const size_t slash = base.rfind('/');
+  return absl::StrCat(base.substr(0, slash + 1), database,
+                      query == std::string::npos ? "" : admin_url.substr(query));
+}
+
+absl::Status ExecuteOn(const std::string& url, const std::string& sql) {
+  absl::StatusOr<DatabaseUrl> parsed = ParseDatabaseUrl(url);
+  if (!parsed.ok()) return parsed.status();
+  absl::StatusOr<std::unique_ptr<soci::session>> session = OpenSession(*parsed, /*read_only=*/false);
+  if (!session.ok()) return session.status();
+  try {
+    for (absl::string_view statement : absl::StrSplit(sql, ';')) {
+      if (!absl::StripAsciiWhitespace(statement).empty()) **session << std::string(statement);
+    }
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("fixture SQL failed: ", e.what()));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::string BackendName(Backend backend) { return backend == Backend::kSqlite ? "sqlite" : "postgresql"; }
+
+absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::Create(Backend backend) {
+  const std::string name = UniqueName();
+  std::unique_ptr<TestDatabase> db;
+  if (backend == Backend::kSqlite) {
+    const std::string path = (std::filesystem::temp_directory_path() / (name + ".db")).string();
+    std::filesystem::remove(path);
+    db.reset(new TestDatabase(backend, absl::StrCat("sqlite3://", path), path));
+  } else {
+    const char* admin = std::getenv(kPostgresUrlVariable);
+    if (admin == nullptr || *admin == '\0') {
+      return absl::FailedPreconditionError(absl::StrCat(
+          kPostgresUrlVariable, " is not set: PostgreSQL tests need a server (run scripts/test.sh, which starts one)"));
+    }
+    if (absl::Status s = ExecuteOn(admin, absl::StrCat("CREATE DATABASE ", name)); !s.ok()) return s;
+    db.reset(new TestDatabase(backend, WithDatabase(admin, name), name));
+  }
+  absl::StatusOr<DatabaseUrl> url = ParseDatabaseUrl(db->url_);
+  absl::StatusOr<std::unique_ptr<soci::session>> session = OpenSession(*url, /*read_only=*/false);
+  if (!session.ok()) return session.status();
+  if (absl::Status s = CreateSchema(**session, backend); !s.ok()) return s;
+  return db;
+}
+
+TestDatabase::~TestDatabase() {
+  if (backend_ == Backend::kSqlite) {
+    std::filesystem::remove(cleanup_);
+  } else {
+    (void)ExecuteOn(std::getenv(kPostgresUrlVariable), absl::StrCat("DROP DATABASE IF EXISTS ", cleanup_, " WITH (FORCE)"));
+  }
+}
+
+absl::Status TestDatabase::Execute(const std::string& sql) const { return ExecuteOn(url_, sql); }
+
+absl::Status TestDatabase::DropConnections() const {
+  return ExecuteOn(std::getenv(kPostgresUrlVariable),
+                   absl::StrCat("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '", cleanup_, "'"));
+}
+
+}  // namespace salesmetrics::testing
