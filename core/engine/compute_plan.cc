@@ -81,6 +81,21 @@ absl::StatusOr<RequestContext> ParseRequestContext(const RequestContextFields& f
     }
   }
 
+  if (fields.filters != nullptr) {
+    for (int i = 0; i < fields.filters->size(); ++i) {
+      const salesmetrics::v1::Filter& f = fields.filters->Get(i);
+      if (f.values().empty()) {
+        errors.Add(absl::StrCat("filters[", i, "].values"), "must hold at least one value");
+      }
+      context.filters.push_back({f.dimension(), {f.values().begin(), f.values().end()}});
+    }
+  }
+
+  if (fields.period_optional && fields.period_start.empty() && fields.period_end.empty()) {
+    if (!errors.empty()) return errors.ToStatus();
+    context.period = MakeTimeWindow(context.as_of, context.as_of, context.zone);
+    return context;
+  }
   std::optional<absl::CivilSecond> start, end;
   for (auto [field, text, out] : {std::tuple{"period_start", &fields.period_start, &start},
                                   std::tuple{"period_end", &fields.period_end, &end}}) {
@@ -99,16 +114,6 @@ absl::StatusOr<RequestContext> ParseRequestContext(const RequestContextFields& f
     errors.Add("period_end", absl::StrCat("must be after period_start (", fields.period_start, ")"));
   }
 
-  if (fields.filters != nullptr) {
-    for (int i = 0; i < fields.filters->size(); ++i) {
-      const salesmetrics::v1::Filter& f = fields.filters->Get(i);
-      if (f.values().empty()) {
-        errors.Add(absl::StrCat("filters[", i, "].values"), "must hold at least one value");
-      }
-      context.filters.push_back({f.dimension(), {f.values().begin(), f.values().end()}});
-    }
-  }
-
   if (!errors.empty()) return errors.ToStatus();
   const absl::Time start_time = ResolveCivil(*start, context.zone);
   const absl::Time end_time = ResolveCivil(*end, context.zone);
@@ -122,7 +127,7 @@ absl::StatusOr<ComputePlan> PlanComputation(const ComputeMetricRequest& request,
   absl::StatusOr<RequestContext> context =
       ParseRequestContext({request.period_start(), request.period_end(), request.time_zone(),
                            request.has_as_of() ? &request.as_of() : nullptr, request.granularity(),
-                           request.fiscal_year_start_month(), &request.filters()},
+                           request.fiscal_year_start_month(), &request.filters(), info.period_ignored()},
                           now);
   if (!context.ok()) return context.status();
 

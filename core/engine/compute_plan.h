@@ -38,6 +38,8 @@ struct RequestContextFields {
   salesmetrics::v1::Granularity granularity = salesmetrics::v1::GRANULARITY_UNSPECIFIED;
   int32_t fiscal_year_start_month = 0;
   const google::protobuf::RepeatedPtrField<salesmetrics::v1::Filter>* filters = nullptr;
+  // When both period fields are empty, the period is the instant as_of.
+  bool period_optional = false;
 };
 
 // Reads the request context; `now` is the default as_of. Fails with

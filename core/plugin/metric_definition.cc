@@ -124,6 +124,7 @@ absl::StatusOr<Metric> MetricFromDefinition(const sm_metric_def& def) {
   metric.set_unit(static_cast<salesmetrics::v1::Unit>(def.unit));
   metric.set_kind(static_cast<salesmetrics::v1::MetricKind>(def.kind));
   metric.set_supports_series(def.supports_series != 0);
+  metric.set_period_ignored(def.period_ignored != 0);
   absl::Status s = AddDimensions(def.filter_dimensions, def.filter_dimension_count, metric.mutable_filter_dimensions());
   if (s.ok()) s = AddDimensions(def.group_by_dimensions, def.group_by_dimension_count, metric.mutable_group_by_dimensions());
   for (size_t i = 0; s.ok() && i < def.parameter_count; ++i) s = AddParameter(def.parameters[i], metric);

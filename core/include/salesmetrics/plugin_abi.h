@@ -158,6 +158,10 @@ typedef struct sm_metric_def {
   const char* description;
   int32_t kind; /* SM_KIND_* */
   int32_t supports_series;
+  /* Non-zero when the metric does not use the period (a snapshot at
+   * as_of); requests may then omit it. */
+  int32_t period_ignored;
+  int32_t reserved;
   const char* const* filter_dimensions;
   size_t filter_dimension_count;
   const char* const* group_by_dimensions;

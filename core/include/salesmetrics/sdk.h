@@ -196,6 +196,7 @@ struct MetricInfo {
   int32_t unit = SM_UNIT_NUMBER;  // of the headline
   int32_t kind = SM_KIND_METRIC;
   bool supports_series = true;
+  bool period_ignored = false;  // a snapshot at as_of; the period may be omitted
   std::vector<std::string> filter_dimensions;
   std::vector<std::string> group_by_dimensions;
   std::vector<Parameter> parameters;
@@ -517,6 +518,7 @@ class Registry {
     def.description = info.description.c_str();
     def.kind = info.kind;
     def.supports_series = info.supports_series ? 1 : 0;
+    def.period_ignored = info.period_ignored ? 1 : 0;
     def.filter_dimensions = filters.data();
     def.filter_dimension_count = filters.size();
     def.group_by_dimensions = group_bys.data();
