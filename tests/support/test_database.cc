@@ -64,7 +64,11 @@ absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::Create(Backend backe
       return absl::FailedPreconditionError(absl::StrCat(
           kPostgresUrlVariable, " is not set: PostgreSQL tests need a server (run scripts/test.sh, which starts one)"));
     }
-    if (absl::Status s = ExecuteOn(admin, absl::StrCat("CREATE DATABASE ", name)); !s.ok()) return s;
+    // A natural-language collation (where "beta" < "Zeta"), so that a query
+    // relying on the database's text order instead of code-point order fails.
+    const std::string create = absl::StrCat("CREATE DATABASE ", name,
+                                            " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");
+    if (absl::Status s = ExecuteOn(admin, create); !s.ok()) return s;
     db.reset(new TestDatabase(backend, WithDatabase(admin, name), name));
   }
   absl::StatusOr<DatabaseUrl> url = ParseDatabaseUrl(db->url_);
