@@ -65,13 +65,15 @@ struct Totals {
   int64_t won_amount = 0;
 };
 
-// The target (target_value is a DOUBLE of minor units) as money, halves
-// away from zero, and the attainment against it.
+// The target as money (target_value is a DOUBLE of minor units; halves
+// away from zero), and the attainment won / target on the target as summed.
 std::pair<sdk::Value, sdk::Value> TargetAndAttainment(std::optional<double> target, int64_t won_amount) {
   if (!target) return {sdk::Absent(kNoTarget), sdk::Absent(kNoTarget)};
   const int64_t target_minor = std::llround(*target);
-  return {sdk::Money(target_minor),
-          sdk::Ratio(sdk::MoneyOf(won_amount), sdk::MoneyOf(target_minor), "the target is 0")};
+  sdk::Value attainment = *target == 0 ? sdk::Absent("the target is 0")
+                                       : sdk::Value::Of(SM_UNIT_RATIO, 0, static_cast<double>(won_amount) / *target);
+  attainment.WithFraction(sdk::MoneyOf(won_amount), sdk::MoneyOf(target_minor));
+  return {sdk::Money(target_minor), attainment};
 }
 
 class SalesPerRep : public sdk::Metric {
