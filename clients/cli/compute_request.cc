@@ -60,7 +60,8 @@ absl::StatusOr<Filter> ParseFilter(const std::string& text) {
 }
 
 absl::StatusOr<ComputeMetricRequest> BuildComputeRequest(const ComputeArgs& args) {
-  if (args.from.empty() || args.to.empty()) return absl::InvalidArgumentError("--from and --to are required");
+  // The server checks the period: views that are snapshots at as_of (top
+  // and stalled opportunities) take none.
   ComputeMetricRequest request;
   request.set_metric(args.metric);
   request.set_period_start(args.from);

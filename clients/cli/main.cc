@@ -44,7 +44,7 @@ namespace {
 
 constexpr char kSynopsis[] =
     "usage: salesmetrics list [--server HOST:PORT] [--json]\n"
-    "       salesmetrics compute METRIC --from D --to D [--tz Z] [--as-of T] [--by DIM]\n"
+    "       salesmetrics compute METRIC [--from D --to D] [--tz Z] [--as-of T] [--by DIM]\n"
     "           [--where DIM=VALUE[,VALUE...]]... [--granularity day|week|month|quarter|year]\n"
     "           [--fiscal-year-start-month N] [--param NAME=VALUE]... [--json] [--server HOST:PORT]";
 constexpr char kDetails[] =

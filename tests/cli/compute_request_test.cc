@@ -57,10 +57,14 @@ TEST(BuildComputeRequestTest, LeavesUnsetArgumentsUnset) {
   EXPECT_TRUE(request->parameters().empty());
 }
 
-TEST(BuildComputeRequestTest, RequiresThePeriod) {
+TEST(BuildComputeRequestTest, LeavesAMissingPeriodToTheServer) {
   ComputeArgs args = WinRateArgs();
+  args.from.clear();
   args.to.clear();
-  EXPECT_THAT(BuildComputeRequest(args).status().message(), HasSubstr("--from and --to are required"));
+  const auto request = BuildComputeRequest(args);
+  ASSERT_TRUE(request.ok());
+  EXPECT_TRUE(request->period_start().empty());
+  EXPECT_TRUE(request->period_end().empty());
 }
 
 TEST(BuildComputeRequestTest, RejectsMalformedAndRepeatedParameters) {
