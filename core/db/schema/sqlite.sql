@@ -68,7 +68,7 @@ CREATE TABLE opportunities (
 );
 CREATE INDEX opportunities_closed_at ON opportunities
   (closed_at, status, amount_minor, owner_rep_id, account_id, created_at, lost_reason);
-CREATE INDEX opportunities_created_at ON opportunities (created_at, status, closed_at, amount_minor);
+CREATE INDEX opportunities_created_at ON opportunities (created_at, status, closed_at, amount_minor, stage_id, id);
 CREATE INDEX opportunities_account_wins ON opportunities (account_id, status, closed_at);
 CREATE INDEX opportunities_open ON opportunities (status, expected_close_date, amount_minor);
 CREATE INDEX opportunities_owner_rep_id ON opportunities (owner_rep_id);
