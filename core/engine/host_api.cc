@@ -105,8 +105,8 @@ sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const s
   const std::string& id = request->plan->metric->id();
   absl::StatusOr<SqlParams> extra = ToSqlParams(params, param_count);
   absl::StatusOr<BoundSql> bound =
-      extra.ok() ? PrepareMetricSql(absl::string_view(sql, sql_len), *request->plan, request->grouped,
-                                    request->lease->dialect(), *extra)
+      extra.ok() ? PrepareSql(absl::string_view(sql, sql_len), MetricSqlScope(*request->plan, request->grouped),
+                              request->lease->dialect(), *extra)
                  : extra.status();
   if (!bound.ok()) {
     Fail(request, absl::InternalError(absl::StrCat("metric ", id, ": bad query: ", bound.status().message())));

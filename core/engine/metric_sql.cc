@@ -32,8 +32,7 @@ SqlValue ParameterValue(const salesmetrics::v1::ParameterSpec& spec, const std::
 
 class MacroContext {
  public:
-  MacroContext(const ComputePlan& plan, bool grouped, const Dialect& dialect)
-      : plan_(plan), grouped_(grouped), dialect_(dialect) {}
+  MacroContext(const SqlScope& scope, const Dialect& dialect) : scope_(scope), dialect_(dialect) {}
 
   absl::StatusOr<std::string> Expand(absl::string_view name, const std::vector<std::string>& args,
                                      SqlParams& params) {
@@ -58,10 +57,10 @@ class MacroContext {
       absl::StatusOr<Entity> entity = ParseEntity(args[0]);
       if (!entity.ok()) return entity.status();
       if (name == "filters") {
-        return FilterSql(*entity, args[1], plan_.context.filters, absl::StrCat("_f", macro_count_++, "_"), params);
+        return FilterSql(*entity, args[1], *scope_.filters, absl::StrCat("_f", macro_count_++, "_"), params);
       }
-      if (!grouped_) return std::string(name == "group_key" ? "CAST(NULL AS TEXT)" : "");
-      absl::StatusOr<GroupKeySql> key = GroupKey(*entity, args[1], plan_.group_by);
+      if (scope_.group_by.empty()) return std::string(name == "group_key" ? "CAST(NULL AS TEXT)" : "");
+      absl::StatusOr<GroupKeySql> key = GroupKey(*entity, args[1], scope_.group_by);
       if (!key.ok()) return key.status();
       return name == "group_key" ? key->expression : key->join;
     }
@@ -72,8 +71,8 @@ class MacroContext {
  private:
   std::string Buckets(SqlParams& params) {
     std::vector<std::string> rows;
-    for (size_t b = 0; b < plan_.windows.size(); ++b) {
-      const TimeWindow& w = plan_.windows[b];
+    for (size_t b = 0; b < scope_.windows->size(); ++b) {
+      const TimeWindow& w = (*scope_.windows)[b];
       const auto bind = [&](const char* column, SqlValue value) {
         const std::string name = absl::StrCat("_b", b, "_", column);
         params[name] = std::move(value);
@@ -89,27 +88,31 @@ class MacroContext {
                         absl::StrJoin(rows, ", "), ")");
   }
 
-  const ComputePlan& plan_;
-  const bool grouped_;
+  const SqlScope& scope_;
   const Dialect& dialect_;
   int macro_count_ = 0;
 };
 
 }  // namespace
 
-absl::StatusOr<BoundSql> PrepareMetricSql(absl::string_view sql, const ComputePlan& plan, bool grouped,
-                                          const Dialect& dialect, const SqlParams& extra_params) {
-  SqlParams params;
-  params["as_of"] = SqlValue::Timestamp(FormatSqlTimestamp(plan.context.as_of));
+SqlScope MetricSqlScope(const ComputePlan& plan, bool grouped) {
+  SqlScope scope{&plan.windows, &plan.context.filters, grouped ? plan.group_by : "", plan.context.as_of, {}};
   for (const auto& spec : plan.metric->info().parameters()) {
-    params[spec.name()] = ParameterValue(spec, plan.parameters.at(spec.name()));
+    scope.params[spec.name()] = ParameterValue(spec, plan.parameters.at(spec.name()));
   }
+  return scope;
+}
+
+absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope, const Dialect& dialect,
+                                    const SqlParams& extra_params) {
+  SqlParams params = scope.params;
+  params["as_of"] = SqlValue::Timestamp(FormatSqlTimestamp(scope.as_of));
   for (const auto& [name, value] : extra_params) {
     if (!params.emplace(name, value).second) {
       return absl::InvalidArgumentError(absl::StrCat("query parameter :", name, " is already bound by the host"));
     }
   }
-  MacroContext macros(plan, grouped, dialect);
+  MacroContext macros(scope, dialect);
   absl::StatusOr<std::string> expanded = ExpandMacros(
       sql, [&](absl::string_view name, const std::vector<std::string>& args, SqlParams& p) {
         return macros.Expand(name, args, p);

@@ -1,4 +1,4 @@
-// The SQL a metric writes, made concrete for one pass of one request.
+// The SQL of metrics and dashboards, made concrete for one request.
 //
 // Macros (arguments in parentheses):
 //   {{buckets}}                  a CTE body: buckets(bucket, start_at, end_at,
@@ -23,10 +23,23 @@
 
 namespace salesmetrics {
 
-// Expands and binds `sql` for a pass over `plan`: grouped by plan.group_by
-// when `grouped`. `extra_params` may not reuse a name the host binds.
-absl::StatusOr<BoundSql> PrepareMetricSql(absl::string_view sql, const ComputePlan& plan, bool grouped,
-                                          const Dialect& dialect, const SqlParams& extra_params);
+// What a query's macros and host parameters stand for.
+struct SqlScope {
+  const std::vector<TimeWindow>* windows;         // the buckets
+  const std::vector<DimensionFilter>* filters;
+  std::string group_by;                           // empty: not grouped
+  absl::Time as_of;
+  SqlParams params;                               // named parameters besides :as_of
+};
+
+// The scope of one pass of a metric: grouped by plan.group_by when
+// `grouped`, with the metric's declared parameters.
+SqlScope MetricSqlScope(const ComputePlan& plan, bool grouped);
+
+// Expands and binds `sql` in `scope`. `extra_params` may not reuse a name
+// the scope binds.
+absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope, const Dialect& dialect,
+                                    const SqlParams& extra_params = {});
 
 }  // namespace salesmetrics
 
