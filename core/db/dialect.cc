@@ -23,7 +23,8 @@ std::string Dialect::Placeholder(absl::string_view name, SqlType type) const {
 
 std::string Dialect::EpochSeconds(absl::string_view expr) const {
   if (backend_ == Backend::kSqlite) return absl::StrCat("CAST(strftime('%s', ", expr, ") AS INTEGER)");
-  return absl::StrCat("CAST(EXTRACT(EPOCH FROM ", expr, ") AS BIGINT)");
+  // FLOOR, as SQLite's strftime('%s') drops fractional seconds too.
+  return absl::StrCat("CAST(FLOOR(EXTRACT(EPOCH FROM ", expr, ")) AS BIGINT)");
 }
 
 std::string Dialect::CollateC() const { return backend_ == Backend::kSqlite ? "" : " COLLATE \"C\""; }

@@ -24,7 +24,8 @@ class Dialect {
   // keeps only the leading number).
   std::string Placeholder(absl::string_view name, SqlType type) const;
 
-  // Whole seconds since the Unix epoch of a timestamp expression (UTC).
+  // Whole seconds since the Unix epoch of a timestamp expression (UTC),
+  // fractions dropped.
   std::string EpochSeconds(absl::string_view expr) const;
 
   // The suffix that orders text by code point, as COLLATE "C" does.

@@ -94,7 +94,9 @@ absl::StatusOr<ComputePlan> PlanComputation(const ComputeMetricRequest& request,
       plan.parameters[name] = *canonical;
     }
   }
-  for (const auto& spec : info.parameters()) plan.parameters.emplace(spec.name(), spec.default_value());
+  for (const auto& spec : info.parameters()) {
+    if (!spec.default_value().empty()) plan.parameters.emplace(spec.name(), spec.default_value());
+  }
 
   if (!errors.empty()) return errors.ToStatus();
   return plan;

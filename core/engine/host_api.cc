@@ -1,5 +1,6 @@
 #include "core/engine/host_api.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -60,7 +61,7 @@ absl::StatusOr<SqlParams> ToSqlParams(const sm_sql_param* params, size_t count) 
         out[p.name] = SqlValue::Date(text);
         break;
       case SM_SQL_TIMESTAMP:
-        out[p.name] = SqlValue::Timestamp(FormatSqlTimestamp(absl::FromUnixSeconds(p.integer)));
+        out[p.name] = SqlValue::Timestamp(FormatSqlTimestamp(absl::FromUnixMicros(p.integer)));
         break;
       default:
         return absl::InvalidArgumentError(absl::StrCat("query parameter :", p.name, " has unknown type ", p.type));
@@ -89,13 +90,19 @@ int64_t BucketCount(const sm_request* request) { return static_cast<int64_t>(req
 int32_t Grouped(const sm_request* request) { return request->grouped ? 1 : 0; }
 
 const char* Parameter(const sm_request* request, const char* name, size_t* len) {
-  const auto it = request->plan->parameters.find(name == nullptr ? "" : name);
-  if (it == request->plan->parameters.end()) return nullptr;
+  const std::string id = name == nullptr ? "" : name;
+  const auto& specs = request->plan->metric->info().parameters();
+  if (std::none_of(specs.begin(), specs.end(), [&](const auto& spec) { return spec.name() == id; })) return nullptr;
+  const auto it = request->plan->parameters.find(id);
+  if (it == request->plan->parameters.end()) {  // optional, not set
+    if (len != nullptr) *len = 0;
+    return "";
+  }
   if (len != nullptr) *len = it->second.size();
   return it->second.c_str();
 }
 
-int64_t AsOf(const sm_request* request) { return absl::ToUnixSeconds(request->plan->context.as_of); }
+int64_t AsOfMicros(const sm_request* request) { return absl::ToUnixMicros(request->plan->context.as_of); }
 
 // --- SQL
 
@@ -215,7 +222,7 @@ const sm_host_api kHostApi = {
     &BucketCount,
     &Grouped,
     &Parameter,
-    &AsOf,
+    &AsOfMicros,
     &QueryRun,
     &QueryNext,
     &QueryIsNull,

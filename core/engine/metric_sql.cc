@@ -60,7 +60,8 @@ class MacroContext {
         return FilterSql(*entity, args[1], *scope_.filters, absl::StrCat("_f", macro_count_++, "_"), params);
       }
       if (scope_.group_by.empty()) return std::string(name == "group_key" ? "CAST(NULL AS TEXT)" : "");
-      absl::StatusOr<GroupKeySql> key = GroupKey(*entity, args[1], scope_.group_by);
+      absl::StatusOr<GroupKeySql> key = GroupKey(*entity, args[1], scope_.group_by, *scope_.filters,
+                                                 absl::StrCat("_g", macro_count_++, "_"), params);
       if (!key.ok()) return key.status();
       return name == "group_key" ? key->expression : key->join;
     }
@@ -98,7 +99,8 @@ class MacroContext {
 SqlScope MetricSqlScope(const ComputePlan& plan, bool grouped) {
   SqlScope scope{&plan.windows, &plan.context.filters, grouped ? plan.group_by : "", plan.context.as_of, {}};
   for (const auto& spec : plan.metric->info().parameters()) {
-    scope.params[spec.name()] = ParameterValue(spec, plan.parameters.at(spec.name()));
+    const auto value = plan.parameters.find(spec.name());
+    if (value != plan.parameters.end()) scope.params[spec.name()] = ParameterValue(spec, value->second);
   }
   return scope;
 }

@@ -77,6 +77,7 @@ absl::Status AddParameter(const sm_param_def& p, Metric& metric) {
       return absl::InvalidArgumentError(absl::StrCat("parameter ", p.name, " has a bound that is not a number"));
     }
   }
+  if (Str(p.default_value).empty()) return absl::OkStatus();  // optional
   absl::StatusOr<std::string> default_value = CanonicalParameterValue(*spec, Str(p.default_value));
   if (!default_value.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("parameter ", p.name, " default: ", default_value.status().message()));

@@ -34,6 +34,7 @@ constexpr DimensionDef kDimensions[] = {
     {Entity::kLead, "rep", "owner_rep_id", nullptr, nullptr, nullptr, nullptr},
     {Entity::kSalesRep, "rep", "id", nullptr, nullptr, nullptr, nullptr},
     {Entity::kSalesRep, "team", "team_id", nullptr, nullptr, nullptr, nullptr},
+    {Entity::kOpportunityCompetitor, "competitor", "competitor", nullptr, nullptr, nullptr, nullptr},
 };
 
 const DimensionDef* Find(Entity entity, absl::string_view name) {
@@ -49,8 +50,9 @@ absl::StatusOr<Entity> ParseEntity(absl::string_view name) {
   if (name == "opportunity") return Entity::kOpportunity;
   if (name == "lead") return Entity::kLead;
   if (name == "sales_rep") return Entity::kSalesRep;
-  return absl::InvalidArgumentError(
-      absl::StrCat("unknown entity \"", name, "\"; known: opportunity, lead, sales_rep"));
+  if (name == "opportunity_competitor") return Entity::kOpportunityCompetitor;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown entity \"", name, "\"; known: opportunity, lead, sales_rep, opportunity_competitor"));
 }
 
 bool IsKnownDimension(absl::string_view dimension) {
@@ -84,15 +86,18 @@ std::string FilterSql(Entity entity, absl::string_view alias, const std::vector<
   return sql;
 }
 
-absl::StatusOr<GroupKeySql> GroupKey(Entity entity, absl::string_view alias, absl::string_view dimension) {
+absl::StatusOr<GroupKeySql> GroupKey(Entity entity, absl::string_view alias, absl::string_view dimension,
+                                     const std::vector<DimensionFilter>& filters, absl::string_view param_prefix,
+                                     SqlParams& params) {
   const DimensionDef* def = Find(entity, dimension);
   if (def == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat("dimension \"", dimension, "\" is not one of this entity's"));
   }
   if (def->column != nullptr) return GroupKeySql{absl::StrCat(alias, ".", def->column), ""};
   if (absl::string_view(def->name) == "competitor") {
-    return GroupKeySql{"_gk.competitor", absl::StrCat(" JOIN opportunity_competitors _gk ON _gk.opportunity_id = ",
-                                                      alias, ".id")};
+    return GroupKeySql{"_gk.competitor",
+                       absl::StrCat(" JOIN opportunity_competitors _gk ON _gk.opportunity_id = ", alias, ".id",
+                                    FilterSql(Entity::kOpportunityCompetitor, "_gk", filters, param_prefix, params))};
   }
   return GroupKeySql{absl::StrCat("(SELECT _gk.", def->table_column, " FROM ", def->table, " _gk WHERE _gk.",
                                   def->table_key, " = ", alias, ".", def->rows_key, ")"),

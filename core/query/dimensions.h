@@ -2,9 +2,10 @@
 //
 // Dimension names in requests are only ever looked up here; the SQL they
 // expand to is fixed text, and filter values are bound parameters.
-//   opportunity: rep, team, product_line, region, segment, competitor
-//   lead:        source_channel, campaign, region, rep
-//   sales_rep:   rep, team
+//   opportunity:             rep, team, product_line, region, segment, competitor
+//   lead:                    source_channel, campaign, region, rep
+//   sales_rep:               rep, team
+//   opportunity_competitor:  competitor (rows of opportunity_competitors)
 #ifndef SALESMETRICS_CORE_QUERY_DIMENSIONS_H_
 #define SALESMETRICS_CORE_QUERY_DIMENSIONS_H_
 
@@ -18,7 +19,7 @@
 namespace salesmetrics {
 
 // The table a metric's rows come from, as the dimension SQL sees it.
-enum class Entity { kOpportunity, kLead, kSalesRep };
+enum class Entity { kOpportunity, kLead, kSalesRep, kOpportunityCompetitor };
 
 absl::StatusOr<Entity> ParseEntity(absl::string_view name);
 
@@ -42,13 +43,15 @@ std::string FilterSql(Entity entity, absl::string_view alias, const std::vector<
 
 // The SQL of a group key: an expression over `alias`, and the join it needs
 // (only `competitor`: an opportunity with several competitors is in each
-// of their groups).
+// of their groups; a competitor filter keeps only the groups it names).
 struct GroupKeySql {
   std::string expression;
   std::string join;
 };
 
-absl::StatusOr<GroupKeySql> GroupKey(Entity entity, absl::string_view alias, absl::string_view dimension);
+absl::StatusOr<GroupKeySql> GroupKey(Entity entity, absl::string_view alias, absl::string_view dimension,
+                                     const std::vector<DimensionFilter>& filters, absl::string_view param_prefix,
+                                     SqlParams& params);
 
 }  // namespace salesmetrics
 

@@ -161,7 +161,7 @@ SELECT COALESCE(SUM(recent_payments), 0) AS recent_payments,
 FROM paying_accounts
 )sql";
 
-inline constexpr int64_t kYearSeconds = 365 * 86400;
+inline constexpr int64_t kYearMicros = int64_t{365} * 86400 * 1000000;
 inline constexpr char kNoRecentPayer[] = "no account paid in the 365 days before as_of";
 inline constexpr char kNoOlderPayer[] = "no account paid in the 365 days before as_of - 365 days: churn undefined";
 
@@ -187,12 +187,6 @@ inline sdk::Parameter GrossMarginParameter() {
           .maximum = "1"};
 }
 
-inline int64_t CheckedProduct(int64_t a, int64_t b) {
-  int64_t product = 0;
-  if (__builtin_mul_overflow(a, b, &product)) throw sdk::Error("predictive LTV: product exceeds 64 bits");
-  return product;
-}
-
 // gross_margin x the cohort's payments / its size.
 inline sdk::CellMap<Figures> CohortLtv(sdk::Request& request, Decimal gross_margin) {
   struct Cohort {
@@ -213,19 +207,34 @@ inline sdk::CellMap<Figures> CohortLtv(sdk::Request& request, Decimal gross_marg
   return cells;
 }
 
+// S x gm x M / (N x C) to the nearest minor unit, exactly (in 128 bits),
+// with the fraction S x M / N x C when it fits in 64 bits.
+inline sdk::Value PredictiveLtvValue(int64_t s, int64_t m, int64_t n, int64_t c, Decimal gross_margin,
+                                     const char* no_value) {
+  const Int128 numerator = static_cast<Int128>(s) * m;
+  const Int128 denominator = static_cast<Int128>(n) * c;
+  sdk::Value ltv = denominator == 0 ? sdk::Absent(no_value)
+                                    : sdk::Money(static_cast<int64_t>(RoundedQuotient(
+                                          numerator * gross_margin.units, denominator * gross_margin.Denominator())));
+  const auto fits = [](Int128 v) { return v >= INT64_MIN && v <= INT64_MAX; };
+  if (fits(numerator) && fits(denominator)) {
+    ltv.WithFraction(sdk::MoneyOf(static_cast<int64_t>(numerator)), sdk::CountOf(static_cast<int64_t>(denominator)));
+  }
+  return ltv;
+}
+
 // LTV = S x gm x M / (N x C): S paid by the N accounts paying in the recent
 // window, C of the M accounts paying in the older window did not pay in the
 // recent one. ARPA (S / N) and churn (C / M) are not rounded before use.
 inline sdk::CellMap<Figures> PredictiveLtv(sdk::Request& request, Decimal gross_margin) {
-  const int64_t recent_start = request.as_of() - kYearSeconds;
+  const int64_t recent_start = request.as_of_micros() - kYearMicros;
   auto rows = request.Query<int64_t, int64_t, int64_t, int64_t>(
       kPaymentWindowsSql, {sdk::SqlParam::Timestamp("recent_start", recent_start),
-                           sdk::SqlParam::Timestamp("older_start", recent_start - kYearSeconds)});
+                           sdk::SqlParam::Timestamp("older_start", recent_start - kYearMicros)});
   const auto [recent_payments, active, older, churned] = *rows.begin();  // one row: an aggregate
   const char* no_value = active == 0 ? kNoRecentPayer : older == 0 ? kNoOlderPayer : "no account churned: churn is 0";
   const Figures figures = {
-      sdk::MoneyQuotient(CheckedProduct(recent_payments, older), sdk::CountOf(CheckedProduct(active, churned)),
-                         no_value, gross_margin),
+      PredictiveLtvValue(recent_payments, older, active, churned, gross_margin, no_value),
       {{"arpa", sdk::MoneyQuotient(recent_payments, sdk::CountOf(active), kNoRecentPayer)},
        {"churn_rate", sdk::Ratio(sdk::CountOf(churned), sdk::CountOf(older), kNoOlderPayer)},
        {"active_account_count", sdk::Count(active)},

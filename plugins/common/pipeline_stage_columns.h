@@ -25,20 +25,23 @@ inline std::vector<sdk::Output> StageColumns(std::vector<sdk::Output> more) {
   return columns;
 }
 
+// A stage: a pipeline stage, or a stage id that is none (no name, no position).
 struct Stage {
   std::string id;
-  std::string name;
-  int64_t position;
+  std::optional<std::string> name;
+  std::optional<int64_t> position;
 };
 
 // The values of the StageColumns of a row (absent for no stage), followed
 // by `more`.
 inline std::vector<sdk::Value> StageCells(const std::optional<Stage>& stage, std::vector<sdk::Value> more) {
   std::vector<sdk::Value> cells;
-  if (stage) {
-    cells = {sdk::Text(stage->id), sdk::Text(stage->name), sdk::Number(static_cast<double>(stage->position))};
+  constexpr char kNotAStage[] = "not a pipeline stage";
+  if (!stage) {
+    cells = {sdk::Absent("no stage"), sdk::Absent("no stage"), sdk::Absent("no stage")};
   } else {
-    cells = {sdk::Absent(""), sdk::Absent(""), sdk::Absent("")};
+    cells = {sdk::Text(stage->id), stage->name ? sdk::Text(*stage->name) : sdk::Absent(kNotAStage),
+             stage->position ? sdk::Number(static_cast<double>(*stage->position)) : sdk::Absent(kNotAStage)};
   }
   cells.insert(cells.end(), more.begin(), more.end());
   return cells;

@@ -23,7 +23,7 @@ FROM buckets b
 JOIN opportunities o ON o.closed_at >= b.start_at AND o.closed_at < b.end_at
 JOIN opportunity_competitors c ON c.opportunity_id = o.id
 {{group_join(opportunity, o)}}
-WHERE o.status IN ('won', 'lost'){{filters(opportunity, o)}}
+WHERE o.status IN ('won', 'lost'){{filters(opportunity, o)}}{{filters(opportunity_competitor, c)}}
 GROUP BY b.bucket, group_key, c.competitor
 )sql";
 

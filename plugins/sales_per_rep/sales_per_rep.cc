@@ -66,13 +66,16 @@ struct Totals {
 };
 
 // The target as money (target_value is a DOUBLE of minor units; halves
-// away from zero), and the attainment won / target on the target as summed.
+// away from zero), and the attainment won / target on the target as summed,
+// with its exact fraction when the target is a whole number of minor units.
 std::pair<sdk::Value, sdk::Value> TargetAndAttainment(std::optional<double> target, int64_t won_amount) {
   if (!target) return {sdk::Absent(kNoTarget), sdk::Absent(kNoTarget)};
   const int64_t target_minor = std::llround(*target);
   sdk::Value attainment = *target == 0 ? sdk::Absent("the target is 0")
                                        : sdk::Value::Of(SM_UNIT_RATIO, 0, static_cast<double>(won_amount) / *target);
-  attainment.WithFraction(sdk::MoneyOf(won_amount), sdk::MoneyOf(target_minor));
+  if (static_cast<double>(target_minor) == *target) {
+    attainment.WithFraction(sdk::MoneyOf(won_amount), sdk::MoneyOf(target_minor));
+  }
   return {sdk::Money(target_minor), attainment};
 }
 

@@ -13,7 +13,8 @@ namespace {
 namespace sdk = salesmetrics::sdk;
 namespace stages = salesmetrics::pipeline_stages;
 
-// Every stage in position order, then the tasks without a stage (if any).
+// Every stage in position order, then the stage ids that are no pipeline
+// stage (by id), then the tasks without a stage (if any).
 constexpr char kTasksPerStage[] = R"sql(
 WITH {{buckets}},
 task_counts AS (
@@ -27,17 +28,22 @@ task_counts AS (
   JOIN opportunities o ON o.id = t.opportunity_id
   WHERE 1 = 1{{filters(opportunity, o)}}
   GROUP BY b.bucket, t.stage_id
+),
+stage_rows AS (
+  SELECT b.bucket, s.id AS stage_id, s.name AS stage_name, s.position AS position,
+         COALESCE(c.task_count, 0) AS task_count, COALESCE(c.completed_count, 0) AS completed_count,
+         COALESCE(c.on_time_count, 0) AS on_time_count
+  FROM buckets b
+  CROSS JOIN pipeline_stages s
+  LEFT JOIN task_counts c ON c.bucket = b.bucket AND c.stage_id = s.id
+  UNION ALL
+  SELECT bucket, stage_id, NULL, NULL, task_count, completed_count, on_time_count
+  FROM task_counts
+  WHERE stage_id IS NULL OR stage_id NOT IN (SELECT id FROM pipeline_stages)
 )
-SELECT b.bucket, s.id, s.name, s.position,
-       COALESCE(c.task_count, 0), COALESCE(c.completed_count, 0), COALESCE(c.on_time_count, 0)
-FROM buckets b
-CROSS JOIN pipeline_stages s
-LEFT JOIN task_counts c ON c.bucket = b.bucket AND c.stage_id = s.id
-UNION ALL
-SELECT bucket, NULL, NULL, NULL, task_count, completed_count, on_time_count
-FROM task_counts
-WHERE stage_id IS NULL
-ORDER BY bucket, position NULLS LAST
+SELECT bucket, stage_id, stage_name, position, task_count, completed_count, on_time_count
+FROM stage_rows
+ORDER BY bucket, position NULLS LAST, stage_id{{collate_c}} NULLS LAST
 )sql";
 
 struct TaskCounts {
@@ -107,7 +113,7 @@ class StageTaskCompletion : public sdk::Metric {
       const TaskCounts counts{total, completed, on_time};
       completion.total += counts;
       std::optional<stages::Stage> stage;
-      if (id) stage = stages::Stage{*id, *name, *position};  // all null on the stageless row
+      if (id) stage = stages::Stage{*id, name, position};  // no name nor position: not a pipeline stage
       completion.stages.push_back({stage, counts});
     }
     for (const auto& [cell, completion] : cells) {

@@ -14,6 +14,7 @@ namespace sdk = salesmetrics::sdk;
 namespace rows = salesmetrics::opportunity_rows;
 
 constexpr int64_t kSecondsPerDay = 86400;
+constexpr int64_t kMicrosPerYear = 365 * kSecondsPerDay * 1000000;
 
 // `cycle`: the won deals of [:window_start, :as_of) that set the threshold.
 // `stalled`: age > cycle_seconds / won_count, compared exactly as
@@ -55,10 +56,9 @@ class StalledOpportunities : public sdk::Metric {
                        "365 days before as_of, oldest first.",
         .unit = SM_UNIT_COUNT,
         .parameters = {{.name = "limit",
-                        .description = "Maximum number of rows; 0: no limit",
+                        .description = "Maximum number of rows; unset: all of them",
                         .type = SM_PARAM_INTEGER,
-                        .default_value = "0",
-                        .minimum = "0"}},
+                        .minimum = "1"}},
         .measures = {
             {"stalled_count", SM_UNIT_COUNT, "Stalled opportunities, all of them, not only the rows shown"},
             {"stalled_amount", SM_UNIT_MONEY, "Their amount"},
@@ -69,7 +69,8 @@ class StalledOpportunities : public sdk::Metric {
   }
 
   void Compute(sdk::Request& request) const override {
-    const sdk::SqlParam window_start = sdk::SqlParam::Timestamp("window_start", request.as_of() - 365 * kSecondsPerDay);
+    const sdk::SqlParam window_start =
+        sdk::SqlParam::Timestamp("window_start", request.as_of_micros() - kMicrosPerYear);
     for (const auto& [won_count, cycle_seconds, stalled_count, stalled_amount] :
          request.Query<int64_t, int64_t, int64_t, int64_t>(kStalledTotals, {window_start})) {
       request.Emit({}, "stalled_count", sdk::Count(stalled_count));
@@ -79,8 +80,9 @@ class StalledOpportunities : public sdk::Metric {
                                   : sdk::Days(static_cast<double>(cycle_seconds) /
                                               static_cast<double>(won_count * kSecondsPerDay)));
     }
-    const int64_t limit = request.IntParam("limit");
-    const int64_t row_limit = limit == 0 ? std::numeric_limits<int64_t>::max() : limit;
+    // Without a limit, every stalled opportunity (SQLite has no LIMIT ALL).
+    const std::optional<std::string> limit = request.OptionalParam("limit");
+    const int64_t row_limit = limit ? std::stoll(*limit) : std::numeric_limits<int64_t>::max();
     rows::EmitRows(request, kStalledRows, {window_start, sdk::SqlParam::Int64("row_limit", row_limit)});
     request.SetDefinition("", "opportunities open at as_of with as_of - created_at > the mean closed_at - created_at "
                               "of the opportunities won in [as_of - 365 days, as_of), oldest first, then id");

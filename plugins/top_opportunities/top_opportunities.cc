@@ -32,7 +32,7 @@ class TopOpportunities : public sdk::Metric {
                         .type = SM_PARAM_INTEGER,
                         .default_value = "10",
                         .minimum = "1",
-                        .maximum = "1000"}},
+                        .maximum = "100000"}},
         .measures = {
             {"open_count", SM_UNIT_COUNT, "Opportunities open at as_of, all of them, not only the rows shown"},
             {"open_amount", SM_UNIT_MONEY, "Their amount"},

@@ -27,15 +27,22 @@ TEST(DimensionsTest, FiltersBindTheirValues) {
 }
 
 TEST(DimensionsTest, CompetitorGroupsJoin) {
-  auto key = GroupKey(Entity::kOpportunity, "o", "competitor");
+  SqlParams params;
+  auto key = GroupKey(Entity::kOpportunity, "o", "competitor", {}, "_g_", params);
   ASSERT_TRUE(key.ok());
   EXPECT_EQ(key->expression, "_gk.competitor");
   EXPECT_EQ(key->join, " JOIN opportunity_competitors _gk ON _gk.opportunity_id = o.id");
-  auto team = GroupKey(Entity::kOpportunity, "o", "team");
+  // A competitor filter keeps only the groups it names.
+  auto filtered = GroupKey(Entity::kOpportunity, "o", "competitor", {{"competitor", {"Zeta"}}}, "_g_", params);
+  ASSERT_TRUE(filtered.ok());
+  EXPECT_EQ(filtered->join,
+            " JOIN opportunity_competitors _gk ON _gk.opportunity_id = o.id AND _gk.competitor IN (:_g_0_0)");
+  EXPECT_EQ(params.at("_g_0_0").text, "Zeta");
+  auto team = GroupKey(Entity::kOpportunity, "o", "team", {}, "_g_", params);
   ASSERT_TRUE(team.ok());
   EXPECT_EQ(team->expression, "(SELECT _gk.team_id FROM sales_reps _gk WHERE _gk.id = o.owner_rep_id)");
   EXPECT_TRUE(team->join.empty());
-  EXPECT_FALSE(GroupKey(Entity::kLead, "l", "competitor").ok());
+  EXPECT_FALSE(GroupKey(Entity::kLead, "l", "competitor", {}, "_g_", params).ok());
 }
 
 }  // namespace

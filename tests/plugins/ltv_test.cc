@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
 #include "tests/plugins/customer_economics_fixture.h"
+#include "plugins/common/customer_economics.h"
 #include "tests/support/metric_test_env.h"
 
 namespace salesmetrics::testing {
 namespace {
+
+namespace sdk = salesmetrics::sdk;
 
 constexpr char kCohortAsOf[] = "2024-06-30T00:00:00Z";
 // Predictive windows: recent [2023-07-02 00:00, 2024-07-01 00:00) (2024 is
@@ -158,6 +161,15 @@ TEST_P(LtvTest, PredictiveWithoutOlderPayersHasNoChurn) {
 TEST_P(LtvTest, RefusesFilters) {
   auto r = Compute(Request("ltv").Period("2024-01-01", "2024-02-01").Where("segment", {"smb"}));
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(PredictiveLtvValueTest, ExactBeyondSixtyFourBits) {
+  // S = 1e13 minor units, M = 1,000,001 older payers, N = 3 recent payers,
+  // C = 1 churned: S x M overflows 64 bits; the value is still exact.
+  const sdk::Value ltv = customer_economics::PredictiveLtvValue(10'000'000'000'000, 1'000'001, 3, 1,
+                                                                *Decimal::Parse("1"), "none");
+  EXPECT_EQ(ltv.integer(), 3'333'336'666'666'666'667);  // (1e13 x 1000001) / 3, .67 rounded up
+  EXPECT_EQ(ltv.raw().numerator_unit, SM_UNIT_ABSENT);  // no fraction: S x M does not fit
 }
 
 INSTANTIATE_BACKENDS(LtvTest);

@@ -87,6 +87,25 @@ TEST_P(StageTaskCompletionTest, CompletedByAsOfAndOnTimePerStage) {
   EXPECT_TRUE(IsRatio(Measure(jan, "on_time_rate"), 3, 8));
 }
 
+TEST_P(StageTaskCompletionTest, AStageIdThatIsNoPipelineStageGetsItsOwnRow) {
+  // tasks.stage_id need not be a pipeline stage: such tasks come after the
+  // pipeline stages, by id, before the tasks without a stage, and count in
+  // the totals. January at as_of: 11 tasks from the fixture's 7, plus two.
+  Load(R"sql(
+INSERT INTO tasks (id, opportunity_id, stage_id, owner_rep_id, created_at, due_at, completed_at) VALUES
+  ('t20', 'p1', 'zz_legacy', 'r_ann', '2024-01-01 00:00:00', '2024-01-06 00:00:00', '2024-01-05 00:00:00'),
+  ('t21', 'p1', 'a_legacy',  'r_ann', '2024-01-01 00:00:00', '2024-01-06 00:00:00', NULL)
+)sql");
+  auto r = Compute(Request("stage_task_completion").Period("2024-01-01", "2024-02-01").AsOf(kAsOf));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(StageIds(r->result()),
+            (std::vector<std::string>{"s_qual", "s_disc", "s_prop", "s_nego", "a_legacy", "zz_legacy", "(null)"}));
+  EXPECT_EQ(Counts(r->result(), 5), (std::vector<int64_t>{1, 1, 1}));
+  EXPECT_TRUE(IsAbsent(RowValue(r->result(), 5, kStageName)));
+  EXPECT_TRUE(IsAbsent(RowValue(r->result(), 5, kPosition)));
+  EXPECT_TRUE(IsCount(Measure(r->result(), "task_count"), 10));  // 8 + t20 + t21
+}
+
 TEST_P(StageTaskCompletionTest, ALaterAsOfCountsLaterCompletions) {
   // At 10 Feb t4 (completed 22 Jan, due 25 Jan) is completed and on time:
   // Propose 3 2 2; overall 8 5 4.

@@ -41,7 +41,7 @@ TEST_P(StalledOpportunitiesTest, OlderThanTheMeanCycleOldestFirst) {
   EXPECT_TRUE(IsDays(fox.values(kAgeDays), 274));          // 1 June 2023 to 1 March 2024
   EXPECT_EQ(fox.values(kExpectedCloseDate).date(), "2024-01-31");
   EXPECT_TRUE(IsDays(r->result().table().rows(2).values(kAgeDays), 30 + 1.0 / 86400));
-  EXPECT_EQ(r->parameters().at("limit"), "0");
+  EXPECT_EQ(r->parameters().count("limit"), 0u);  // unset: every stalled opportunity
   EXPECT_FALSE(r->definition().formula().empty());
 }
 
@@ -62,6 +62,11 @@ TEST_P(StalledOpportunitiesTest, LimitCutsTheRowsNotTheTotals) {
   EXPECT_EQ(OpportunityIds(r->result()), (std::vector<std::string>{"p_fox", "p_Comet"}));
   EXPECT_TRUE(IsCount(r->result().value(), 3));
   EXPECT_TRUE(IsMoney(Measure(r->result(), "stalled_amount"), 10200));
+}
+
+TEST_P(StalledOpportunitiesTest, ALimitIsAtLeastOne) {
+  EXPECT_EQ(Compute(Request("stalled_opportunities").AsOf(kAsOf).Param("limit", "0")).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_P(StalledOpportunitiesTest, FiltersApplyToTheWonDealsAndTheOpenDeals) {

@@ -90,6 +90,17 @@ TEST_P(TotalSalesTest, CountsADealOnceInEachCompetitorGroupInCodePointOrder) {
   EXPECT_TRUE(IsMoney(r->result().value(), 3052));  // not double-counted overall
 }
 
+TEST_P(TotalSalesTest, ACompetitorFilterKeepsOnlyItsCompetitorGroups) {
+  // Zeta's deals are o2 (also Rival) and o7; grouped by competitor, only
+  // Zeta's group is shown, with both.
+  auto r = Compute(
+      Request("total_sales").Period("2024-01-01", "2024-02-01").Where("competitor", {"Zeta"}).GroupBy("competitor"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(GroupKeys(r->groups()), (std::vector<std::string>{"Zeta"}));
+  EXPECT_TRUE(IsCount(Measure(GroupResult(r->groups(), "Zeta"), "closed_count"), 2));
+  EXPECT_TRUE(IsCount(Measure(r->result(), "closed_count"), 2));
+}
+
 TEST_P(TotalSalesTest, FiltersByMembershipAndThroughRelatedTables) {
   // segment mid = a_cora: o7 (lost) and o8 (won 50).
   auto mid = Compute(Request("total_sales").Period("2024-01-01", "2024-02-01").Where("segment", {"mid"}));

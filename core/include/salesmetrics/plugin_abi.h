@@ -82,7 +82,7 @@ enum {
   SM_SQL_DOUBLE = 2,    /* real */
   SM_SQL_TEXT = 3,      /* text, text_len */
   SM_SQL_DATE = 4,      /* text, YYYY-MM-DD */
-  SM_SQL_TIMESTAMP = 5  /* integer: seconds since the Unix epoch, UTC */
+  SM_SQL_TIMESTAMP = 5  /* integer: microseconds since the Unix epoch, UTC */
 };
 
 /* Status codes for host->fail; the numbers match google.rpc.Code. */
@@ -133,7 +133,8 @@ typedef struct sm_param_def {
   const char* description;   /* C string */
   int32_t type;              /* SM_PARAM_* */
   int32_t minimum_exclusive; /* bool */
-  const char* default_value; /* C string, in the parameter's type */
+  const char* default_value; /* C string in the parameter's type; NULL or "":
+                              * optional, unset unless the request sets it */
   const char* minimum;       /* C string or NULL: no lower bound */
   const char* maximum;       /* C string or NULL: no upper bound */
   int32_t maximum_exclusive; /* bool */
@@ -202,10 +203,11 @@ typedef struct sm_host_api {
   /* Non-zero when this pass groups by a dimension. */
   int32_t (*grouped)(const sm_request* request);
   /* The value of a declared parameter (the request's, else its default),
-   * as validated text; NULL for an undeclared name. */
+   * as validated text; empty for an optional parameter the request did not
+   * set; NULL for an undeclared name. */
   const char* (*parameter)(const sm_request* request, const char* name, size_t* len);
-  /* as_of, in seconds since the Unix epoch. */
-  int64_t (*as_of)(const sm_request* request);
+  /* as_of, in microseconds since the Unix epoch. */
+  int64_t (*as_of_micros)(const sm_request* request);
 
   /* --- SQL --- */
   /* Expands the query's macros, binds its parameters (the host's :as_of,

@@ -166,7 +166,7 @@ struct Parameter {
   std::string name;
   std::string description;
   int32_t type = SM_PARAM_DECIMAL;  // SM_PARAM_*
-  std::string default_value;
+  std::string default_value;  // empty: optional, unset unless the request sets it
   std::optional<std::string> minimum;
   bool minimum_exclusive = false;
   std::optional<std::string> maximum;
@@ -332,9 +332,9 @@ struct SqlParam {
   static SqlParam Int64(std::string name, int64_t v) { return Make(std::move(name), SM_SQL_INT64, v, 0, {}); }
   static SqlParam Double(std::string name, double v) { return Make(std::move(name), SM_SQL_DOUBLE, 0, v, {}); }
   static SqlParam Text(std::string name, std::string v) { return Make(std::move(name), SM_SQL_TEXT, 0, 0, std::move(v)); }
-  // seconds since the Unix epoch
-  static SqlParam Timestamp(std::string name, int64_t unix_seconds) {
-    return Make(std::move(name), SM_SQL_TIMESTAMP, unix_seconds, 0, {});
+  // microseconds since the Unix epoch
+  static SqlParam Timestamp(std::string name, int64_t unix_micros) {
+    return Make(std::move(name), SM_SQL_TIMESTAMP, unix_micros, 0, {});
   }
 
  private:
@@ -359,15 +359,22 @@ class Request {
   int64_t bucket_count() const { return host_->bucket_count(request_); }
   // Whether this pass groups by a dimension (the group column then holds keys).
   bool grouped() const { return host_->grouped(request_) != 0; }
-  // as_of in seconds since the Unix epoch.
-  int64_t as_of() const { return host_->as_of(request_); }
+  // as_of in microseconds since the Unix epoch.
+  int64_t as_of_micros() const { return host_->as_of_micros(request_); }
 
-  // A declared parameter's value (the request's or the default), as text.
+  // A declared parameter's value (the request's or the default), as text;
+  // empty for an optional parameter the request did not set.
   std::string Param(const char* name) const {
     size_t len = 0;
     const char* value = host_->parameter(request_, name, &len);
     if (value == nullptr) throw Error(std::string("undeclared parameter ") + name);
     return std::string(value, len);
+  }
+  // An optional parameter's value; nullopt when the request did not set it.
+  std::optional<std::string> OptionalParam(const char* name) const {
+    std::string value = Param(name);
+    if (value.empty()) return std::nullopt;
+    return value;
   }
   int64_t IntParam(const char* name) const { return std::stoll(Param(name)); }
   Decimal DecimalParam(const char* name) const {
