@@ -2,27 +2,26 @@
 // rows included, ranked by won amount, with the rep's target and
 // attainment (kpis.md §10). Headline: the won total of the listed reps per
 // rep.
-#include <cmath>
 #include <optional>
 #include <string>
-#include <utility>
 
+#include "plugins/common/sales_targets.h"
 #include "salesmetrics/sdk.h"
 
 namespace {
 
 namespace sdk = salesmetrics::sdk;
+namespace st = salesmetrics::sales_targets;
 
 // `rep` and `team` filters restrict the reps (rows), the others the deals.
 // A target counts when its period lies inside the bucket; targets
 // straddling it are ignored, not prorated.
-constexpr char kRepRows[] = R"sql(
+const std::string kRepRows = R"sql(
 WITH {{buckets}},
 reps AS (
   SELECT b.bucket, r.id, r.name, r.team_id
   FROM buckets b
-  JOIN sales_reps r ON (r.left_at IS NULL OR r.left_at >= b.start_date)
-                   AND (r.hired_at IS NULL OR r.hired_at < b.end_date)
+  JOIN sales_reps r ON )sql" + std::string(st::kEmployedDuringBucket) + R"sql(
   WHERE 1 = 1{{filters(sales_rep, r)}}
 ),
 deals AS (
@@ -38,7 +37,7 @@ deals AS (
 rep_targets AS (
   SELECT b.bucket, t.scope_id, SUM(t.target_value) AS target
   FROM buckets b
-  JOIN targets t ON t.period_start >= b.start_date AND t.period_end <= b.max_end_date
+  JOIN targets t ON )sql" + st::kTargetInsideBucket + R"sql(
   WHERE t.metric = 'total_sales' AND t.scope = 'rep'
   GROUP BY b.bucket, t.scope_id
 ),
@@ -58,26 +57,10 @@ FROM rep_rows
 ORDER BY bucket, rep_rank
 )sql";
 
-constexpr char kNoTarget[] = "no target lies inside the period";
-
 struct Totals {
   int64_t rep_count = 0;
   int64_t won_amount = 0;
 };
-
-// The target as money (target_value is a DOUBLE of minor units; halves
-// away from zero), and the attainment won / target on the target as summed,
-// with its exact fraction when the target is a whole number of minor units.
-std::pair<sdk::Value, sdk::Value> TargetAndAttainment(std::optional<double> target, int64_t won_amount) {
-  if (!target) return {sdk::Absent(kNoTarget), sdk::Absent(kNoTarget)};
-  const int64_t target_minor = std::llround(*target);
-  sdk::Value attainment = *target == 0 ? sdk::Absent("the target is 0")
-                                       : sdk::Value::Of(SM_UNIT_RATIO, 0, static_cast<double>(won_amount) / *target);
-  if (static_cast<double>(target_minor) == *target) {
-    attainment.WithFraction(sdk::MoneyOf(won_amount), sdk::MoneyOf(target_minor));
-  }
-  return {sdk::Money(target_minor), attainment};
-}
 
 class SalesPerRep : public sdk::Metric {
  public:
@@ -113,13 +96,12 @@ class SalesPerRep : public sdk::Metric {
     for (const auto& [bucket, id, name, team, won_amount, won_count, closed_count, target, rank] :
          request.Query<int64_t, std::string, std::string, std::optional<std::string>, int64_t, int64_t, int64_t,
                        std::optional<double>, int64_t>(kRepRows)) {
-      const auto [target_money, attainment] = TargetAndAttainment(target, won_amount);
       request.EmitRow(
           {bucket},
           {sdk::Text(id), sdk::Text(name), sdk::OptionalText(team), sdk::Money(won_amount), sdk::Count(won_count),
            sdk::Count(closed_count),
            sdk::Ratio(sdk::CountOf(won_count), sdk::CountOf(closed_count), "no opportunities closed in the period"),
-           sdk::Count(rank), target_money, attainment});
+           sdk::Count(rank), st::TargetMoney(target), st::Attainment(won_amount, target)});
       Totals& t = totals[{bucket}];
       ++t.rep_count;
       t.won_amount += won_amount;

@@ -5,6 +5,7 @@
 
 #include "plugins/common/duration_stats.h"
 #include "plugins/common/pipeline_stage_columns.h"
+#include "plugins/common/stage_funnel.h"
 #include "salesmetrics/sdk.h"
 
 namespace {
@@ -13,16 +14,7 @@ namespace sdk = salesmetrics::sdk;
 namespace ds = salesmetrics::duration_stats;
 namespace ps = salesmetrics::pipeline_stages;
 
-// Filters apply through the history row's opportunity.
-constexpr char kDwells[] = R"sql(
-SELECT b.bucket, h.stage_id, {{epoch_seconds(h.exited_at)}} - {{epoch_seconds(h.entered_at)}}
-FROM buckets b
-JOIN opportunity_stage_history h ON h.exited_at >= b.start_at AND h.exited_at < b.end_at
-JOIN opportunities o ON o.id = h.opportunity_id
-WHERE 1 = 1{{filters(opportunity, o)}}
-)sql";
-
-const std::string kDwellStats = ds::StatsSql(kDwells);
+const std::string kDwellStats = ds::StatsSql(salesmetrics::stage_funnel::kStageDwellSamplesSql);
 
 constexpr char kStages[] = "SELECT id, name, position FROM pipeline_stages ORDER BY position";
 
