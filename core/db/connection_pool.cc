@@ -84,6 +84,7 @@ ConnectionPool::ConnectionPool(Options options)
     : options_(std::move(options)), dialect_(options_.url.backend) {
   sessions_.resize(std::max(1, options_.size));
   in_use_.assign(sessions_.size(), false);
+  deadlines_.assign(sessions_.size(), absl::InfiniteFuture());
 }
 
 ConnectionPool::~ConnectionPool() = default;
@@ -150,9 +151,10 @@ ConnectionPool::Lease::~Lease() {
 
 absl::Status ConnectionPool::Lease::BeginRead(absl::Time deadline) {
   deadline_ = deadline;
+  pool_->deadlines_[slot_] = deadline;
   try {
     if (sqlite3* db = SqliteConnection(*session_)) {
-      sqlite3_progress_handler(db, 4000, &StopPastDeadline, &deadline_);
+      sqlite3_progress_handler(db, 4000, &StopPastDeadline, &pool_->deadlines_[slot_]);
       *session_ << "BEGIN";
     } else {
       *session_ << "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";

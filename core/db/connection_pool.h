@@ -105,6 +105,10 @@ class ConnectionPool {
   absl::Mutex mu_;
   std::vector<std::unique_ptr<soci::session>> sessions_ ABSL_GUARDED_BY(mu_);
   std::vector<bool> in_use_ ABSL_GUARDED_BY(mu_);
+  // Each slot's statement deadline, for SQLite's progress handler: it
+  // keeps a pointer, so the deadline must not move with its lease. Only
+  // the slot's lease holder touches its entry.
+  std::vector<absl::Time> deadlines_;
 };
 
 }  // namespace salesmetrics

@@ -81,6 +81,20 @@ TEST_P(ConnectionPoolTest, StopsAQueryAtTheDeadline) {
   EXPECT_LT(absl::Now() - started, absl::Seconds(5));
 }
 
+TEST_P(ConnectionPoolTest, AReaderKeepsItsDeadlineWhenMoved) {
+  // AcquireReader begins the transaction, then moves the lease to the
+  // caller: the deadline must travel with it, not stay behind.
+  const std::string counting =
+      GetParam() == Backend::kSqlite
+          ? "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) SELECT COUNT(*) FROM n"
+          : "SELECT COUNT(*) FROM generate_series(1, 300000)";
+  auto relaxed = pool_->AcquireReader(absl::Now() + absl::Seconds(60));
+  ASSERT_TRUE(relaxed.ok()) << relaxed.status();
+  EXPECT_TRUE(Query(*relaxed, counting).ok());
+  auto hurried = std::move(*relaxed);
+  EXPECT_TRUE(Query(hurried, counting).ok());
+}
+
 TEST(ConnectionPoolOutageTest, UnreachableDatabaseIsUnavailable) {
   ConnectionPool pool({.url = *ParseDatabaseUrl("postgresql://postgres@127.0.0.1:1/none"), .size = 1});
   EXPECT_EQ(pool.Acquire(absl::InfiniteFuture()).status().code(), absl::StatusCode::kUnavailable);
