@@ -17,13 +17,14 @@
 #include "core/engine/metric_engine.h"
 #include "core/plugin/plugin_loader.h"
 #include "core/util/log.h"
+#include "server/dashboard_service.h"
 #include "server/metrics_service.h"
 #include "server/server_config.h"
 
 namespace salesmetrics {
 namespace {
 
-constexpr char kServiceName[] = "salesmetrics.v1.MetricsService";
+constexpr const char* kServiceNames[] = {"salesmetrics.v1.MetricsService", "salesmetrics.v1.DashboardService"};
 
 // Blocks SIGINT and SIGTERM in every thread, so that WaitForShutdownSignal
 // receives them.
@@ -66,20 +67,23 @@ int Run(const char* program) {
                             probe.status().message()));
   }
   MetricEngine engine(&registry, &pool, config->currency_code());
-  MetricsService service(&engine, absl::Seconds(config->max_request_seconds()));
+  const absl::Duration max_request_time = absl::Seconds(config->max_request_seconds());
+  MetricsService metrics_service(&engine, max_request_time);
+  DashboardService dashboard_service({&pool, &registry, config->currency_code()}, max_request_time);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(config->listen_address(), grpc::InsecureServerCredentials(), &port);
-  builder.RegisterService(&service);
+  builder.RegisterService(&metrics_service);
+  builder.RegisterService(&dashboard_service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     LogError(absl::StrCat("cannot listen on ", config->listen_address()));
     return 1;
   }
-  server->GetHealthCheckService()->SetServingStatus(kServiceName, true);
+  for (const char* service : kServiceNames) server->GetHealthCheckService()->SetServingStatus(service, true);
   LogInfo(absl::StrCat("serving ", registry.List().size(), " metrics on ", config->listen_address(), " (port ", port,
                        ") from ", url->redacted));
 

@@ -1,16 +1,12 @@
 #include "server/metrics_service.h"
 
-#include <algorithm>
-
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "core/engine/compute_plan.h"
 #include "core/util/field_errors.h"
-#include "core/util/log.h"
-#include "server/grpc_status.h"
+#include "server/rpc_outcome.h"
 
 namespace salesmetrics {
 namespace {
@@ -18,21 +14,6 @@ namespace {
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
 constexpr char kPageTokenPrefix[] = "after:";
-
-// Logs one line for the request and returns its gRPC status.
-grpc::Status Finish(absl::string_view rpc, absl::string_view subject, absl::Time started,
-                    const absl::Status& status) {
-  LogInfo(absl::StrFormat("rpc=%s metric=%s status=%s duration_ms=%.1f%s", rpc, subject,
-                          absl::StatusCodeToString(status.code()),
-                          absl::ToDoubleMilliseconds(absl::Now() - started),
-                          status.ok() ? "" : absl::StrCat(" error=\"", status.message(), "\"")));
-  return ToGrpcStatus(status);
-}
-
-absl::Time Deadline(const grpc::ServerContext& context, absl::Duration max_request_time) {
-  const absl::Time client = absl::FromChrono(context.deadline());
-  return std::min(client, absl::Now() + max_request_time);
-}
 
 absl::Status ListPage(const MetricRegistry& registry, const salesmetrics::v1::ListMetricsRequest& request,
                       salesmetrics::v1::ListMetricsResponse& response) {
@@ -63,7 +44,7 @@ absl::Status ListPage(const MetricRegistry& registry, const salesmetrics::v1::Li
 grpc::Status MetricsService::ListMetrics(grpc::ServerContext*, const salesmetrics::v1::ListMetricsRequest* request,
                                          salesmetrics::v1::ListMetricsResponse* response) {
   const absl::Time started = absl::Now();
-  return Finish("ListMetrics", "-", started, ListPage(engine_->registry(), *request, *response));
+  return FinishRpc("ListMetrics", "-", started, ListPage(engine_->registry(), *request, *response));
 }
 
 grpc::Status MetricsService::GetMetric(grpc::ServerContext*, const salesmetrics::v1::GetMetricRequest* request,
@@ -78,7 +59,7 @@ grpc::Status MetricsService::GetMetric(grpc::ServerContext*, const salesmetrics:
   } else {
     status = absl::NotFoundError(absl::StrCat("no metric \"", id, "\" is loaded"));
   }
-  return Finish("GetMetric", id, started, status);
+  return FinishRpc("GetMetric", id, started, status);
 }
 
 grpc::Status MetricsService::ComputeMetric(grpc::ServerContext* context,
@@ -90,14 +71,14 @@ grpc::Status MetricsService::ComputeMetric(grpc::ServerContext* context,
     status = InvalidField("metric", "is required, e.g. win_rate");
   } else {
     absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> result =
-        engine_->Compute(*request, Deadline(*context, max_request_time_));
+        engine_->Compute(*request, RequestDeadline(*context, max_request_time_));
     if (result.ok()) {
       *response = *std::move(result);
     } else {
       status = result.status();
     }
   }
-  return Finish("ComputeMetric", MetricIdFromName(request->metric()), started, status);
+  return FinishRpc("ComputeMetric", MetricIdFromName(request->metric()), started, status);
 }
 
 }  // namespace salesmetrics

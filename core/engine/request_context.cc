@@ -31,11 +31,11 @@ absl::StatusOr<Granularity> ToGranularity(salesmetrics::v1::Granularity g) {
 void ParseCalendar(const RequestContextFields& fields, RequestContext& context, FieldErrors& errors) {
   context.time_zone_name = fields.time_zone.empty() ? "UTC" : fields.time_zone;
   if (!absl::LoadTimeZone(context.time_zone_name, &context.zone)) {
-    errors.Add("time_zone", absl::StrCat("unknown time zone \"", context.time_zone_name,
+    errors.Add(fields.field_prefix + "time_zone", absl::StrCat("unknown time zone \"", context.time_zone_name,
                                          "\"; use an IANA name such as Asia/Shanghai or UTC"));
   }
   if (fields.fiscal_year_start_month < 0 || fields.fiscal_year_start_month > 12) {
-    errors.Add("fiscal_year_start_month",
+    errors.Add(fields.field_prefix + "fiscal_year_start_month",
                absl::StrCat("must be 1 to 12 (or 0 for January), not ", fields.fiscal_year_start_month));
   }
   context.fiscal_year_start_month = fields.fiscal_year_start_month == 0 ? 1 : fields.fiscal_year_start_month;
@@ -43,7 +43,7 @@ void ParseCalendar(const RequestContextFields& fields, RequestContext& context, 
   if (granularity.ok()) {
     context.granularity = *granularity;
   } else {
-    errors.Add("granularity", std::string(granularity.status().message()));
+    errors.Add(fields.field_prefix + "granularity", std::string(granularity.status().message()));
   }
 }
 
@@ -53,7 +53,7 @@ void ParseAsOf(const RequestContextFields& fields, absl::Time now, RequestContex
   const google::protobuf::Timestamp& t = *fields.as_of;
   // The range google.protobuf.Timestamp allows: years 1 to 9999.
   if (t.seconds() < -62135596800 || t.seconds() > 253402300799 || t.nanos() < 0 || t.nanos() > 999999999) {
-    errors.Add("as_of", "is not a valid timestamp");
+    errors.Add(fields.field_prefix + "as_of", "is not a valid timestamp");
     return;
   }
   context.as_of = absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
@@ -75,19 +75,20 @@ std::optional<std::pair<absl::CivilSecond, absl::CivilSecond>> ParsePeriod(const
   for (auto [field, text, out] : {std::tuple{"period_start", &fields.period_start, &start},
                                   std::tuple{"period_end", &fields.period_end, &end}}) {
     if (text->empty()) {
-      errors.Add(field, "is required (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS])");
+      errors.Add(fields.field_prefix + field, "is required (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS])");
       continue;
     }
     absl::StatusOr<absl::CivilSecond> parsed = ParseCivilSecond(*text);
     if (parsed.ok()) {
       *out = *parsed;
     } else {
-      errors.Add(field, std::string(parsed.status().message()));
+      errors.Add(fields.field_prefix + field, std::string(parsed.status().message()));
     }
   }
   if (!start || !end) return std::nullopt;
   if (*end <= *start) {
-    errors.Add("period_end", absl::StrCat("must be after period_start (", fields.period_start, ")"));
+    errors.Add(fields.field_prefix + "period_end",
+               absl::StrCat("must be after period_start (", fields.period_start, ")"));
     return std::nullopt;
   }
   return std::pair{*start, *end};

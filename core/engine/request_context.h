@@ -38,6 +38,8 @@ struct RequestContextFields {
   const google::protobuf::RepeatedPtrField<salesmetrics::v1::Filter>* filters = nullptr;
   // When both period fields are empty, the period is the instant as_of.
   bool period_optional = false;
+  // Prefix of the field names in errors, e.g. "period." for a nested message.
+  std::string field_prefix;
 };
 
 // Reads the request context; `now` is the default as_of. Fails with

@@ -3,19 +3,13 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "core/util/proto_time.h"
 
 namespace salesmetrics {
 namespace {
 
 using salesmetrics::v1::Value;
 
-google::protobuf::Timestamp ToTimestamp(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  const int64_t seconds = absl::ToUnixSeconds(t);
-  ts.set_seconds(seconds);
-  ts.set_nanos(static_cast<int32_t>(absl::ToInt64Nanoseconds(t - absl::FromUnixSeconds(seconds))));
-  return ts;
-}
 
 absl::Status SetOperand(int32_t unit, int64_t value, const std::string& currency, bool numerator,
                         salesmetrics::v1::Fraction* fraction) {
@@ -157,9 +151,9 @@ salesmetrics::v1::ComputeMetricResponse ResultCollector::Build(const ComputePlan
   const RequestContext& context = plan.context;
   response.set_metric(info_.metric_id());
   *response.mutable_definition() = definition_;
-  *response.mutable_start_time() = ToTimestamp(context.period.start);
-  *response.mutable_end_time() = ToTimestamp(context.period.end);
-  *response.mutable_as_of() = ToTimestamp(context.as_of);
+  *response.mutable_start_time() = ToProtoTimestamp(context.period.start);
+  *response.mutable_end_time() = ToProtoTimestamp(context.period.end);
+  *response.mutable_as_of() = ToProtoTimestamp(context.as_of);
   response.set_time_zone(context.time_zone_name);
   for (const auto& [name, value] : plan.parameters) (*response.mutable_parameters())[name] = value;
 
@@ -173,8 +167,8 @@ salesmetrics::v1::ComputeMetricResponse ResultCollector::Build(const ComputePlan
   for (size_t b = 1; b < plan.windows.size(); ++b) {
     auto* bucket = response.add_series();
     bucket->set_label(plan.windows[b].label);
-    *bucket->mutable_start_time() = ToTimestamp(plan.windows[b].start);
-    *bucket->mutable_end_time() = ToTimestamp(plan.windows[b].end);
+    *bucket->mutable_start_time() = ToProtoTimestamp(plan.windows[b].start);
+    *bucket->mutable_end_time() = ToProtoTimestamp(plan.windows[b].end);
     *bucket->mutable_result() = ToResult(find(static_cast<int64_t>(b)));
     AddGroups(static_cast<int64_t>(b), bucket->mutable_groups());
   }
