@@ -17,6 +17,9 @@
 #include "core/engine/metric_engine.h"
 #include "core/plugin/plugin_loader.h"
 #include "core/util/log.h"
+#include "core/alerts/alert_config.h"
+#include "server/alert_hub.h"
+#include "server/alert_service.h"
 #include "server/dashboard_service.h"
 #include "server/metrics_service.h"
 #include "server/server_config.h"
@@ -24,7 +27,8 @@
 namespace salesmetrics {
 namespace {
 
-constexpr const char* kServiceNames[] = {"salesmetrics.v1.MetricsService", "salesmetrics.v1.DashboardService"};
+constexpr const char* kServiceNames[] = {"salesmetrics.v1.MetricsService", "salesmetrics.v1.DashboardService",
+                                         "salesmetrics.v1.AlertService"};
 
 // Blocks SIGINT and SIGTERM in every thread, so that WaitForShutdownSignal
 // receives them.
@@ -43,58 +47,89 @@ int WaitForShutdownSignal(const sigset_t& signals) {
   return signal;
 }
 
-int Run(const char* program) {
-  absl::StatusOr<server::ServerConfig> config = LoadServerConfig(program);
-  if (!config.ok()) {
-    LogError(config.status().message());
-    return 2;
-  }
-  absl::StatusOr<DatabaseUrl> url = ParseDatabaseUrl(config->database_url());
-  if (!url.ok()) {
-    LogError(url.status().message());
-    return 2;
-  }
-
+// What the server runs on, built once at start.
+struct Runtime {
+  server::ServerConfig config;
+  DatabaseUrl url;
   MetricRegistry registry;
-  absl::StatusOr<std::vector<PluginLoadResult>> loaded = LoadPluginDirectory(config->plugin_dir(), HostApi(), registry);
-  if (!loaded.ok()) {
-    LogError(loaded.status().message());
-    return 2;
+  std::unique_ptr<ConnectionPool> pool;
+  std::unique_ptr<MetricEngine> engine;
+  std::unique_ptr<AlertEvaluator> alerts;
+  std::unique_ptr<AlertHub> alert_hub;
+};
+
+// Reads the configuration, loads the plugins and the alert rules; a wrong
+// setting stops the server before it listens.
+absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
+  auto runtime = std::make_unique<Runtime>();
+  absl::StatusOr<server::ServerConfig> config = LoadServerConfig(program);
+  if (!config.ok()) return config.status();
+  runtime->config = *std::move(config);
+  absl::StatusOr<DatabaseUrl> url = ParseDatabaseUrl(runtime->config.database_url());
+  if (!url.ok()) return url.status();
+  runtime->url = *std::move(url);
+  absl::StatusOr<AlertSettings> alert_settings = LoadAlertSettings(runtime->config.alerts_config());
+  if (!alert_settings.ok()) return alert_settings.status();
+  if (auto loaded = LoadPluginDirectory(runtime->config.plugin_dir(), HostApi(), runtime->registry); !loaded.ok()) {
+    return loaded.status();
   }
-  ConnectionPool pool({.url = *url, .size = config->pool_size(), .read_only = true});
-  if (absl::StatusOr<ConnectionPool::Lease> probe = pool.Acquire(absl::Now() + absl::Seconds(10)); !probe.ok()) {
+  runtime->pool = std::make_unique<ConnectionPool>(
+      ConnectionPool::Options{.url = runtime->url, .size = runtime->config.pool_size(), .read_only = true});
+  if (auto probe = runtime->pool->Acquire(absl::Now() + absl::Seconds(10)); !probe.ok()) {
     LogWarning(absl::StrCat("database not reachable yet; requests get UNAVAILABLE until it is: ",
                             probe.status().message()));
   }
-  MetricEngine engine(&registry, &pool, config->currency_code());
-  const absl::Duration max_request_time = absl::Seconds(config->max_request_seconds());
-  MetricsService metrics_service(&engine, max_request_time);
-  DashboardService dashboard_service({&pool, &registry, config->currency_code()}, max_request_time);
+  runtime->engine =
+      std::make_unique<MetricEngine>(&runtime->registry, runtime->pool.get(), runtime->config.currency_code());
+  const absl::Duration interval = alert_settings->evaluation_interval;
+  runtime->alerts =
+      std::make_unique<AlertEvaluator>(runtime->engine.get(), runtime->pool.get(), *std::move(alert_settings));
+  runtime->alert_hub = std::make_unique<AlertHub>(runtime->alerts.get(), interval);
+  return runtime;
+}
+
+int Serve(Runtime& runtime) {
+  const absl::Duration max_request_time = absl::Seconds(runtime.config.max_request_seconds());
+  MetricsService metrics_service(runtime.engine.get(), max_request_time);
+  DashboardService dashboard_service({runtime.pool.get(), &runtime.registry, runtime.config.currency_code()},
+                                     max_request_time);
+  AlertService alert_service(runtime.alerts.get(), runtime.alert_hub.get(), max_request_time);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(config->listen_address(), grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(runtime.config.listen_address(), grpc::InsecureServerCredentials(), &port);
   builder.RegisterService(&metrics_service);
   builder.RegisterService(&dashboard_service);
+  builder.RegisterService(&alert_service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
-    LogError(absl::StrCat("cannot listen on ", config->listen_address()));
+    LogError(absl::StrCat("cannot listen on ", runtime.config.listen_address()));
     return 1;
   }
   for (const char* service : kServiceNames) server->GetHealthCheckService()->SetServingStatus(service, true);
-  LogInfo(absl::StrCat("serving ", registry.List().size(), " metrics on ", config->listen_address(), " (port ", port,
-                       ") from ", url->redacted));
+  runtime.alert_hub->Start();
+  LogInfo(absl::StrCat("serving ", runtime.registry.List().size(), " metrics on ", runtime.config.listen_address(),
+                       " (port ", port, ") from ", runtime.url.redacted));
 
-  const sigset_t signals = BlockShutdownSignals();
-  const int signal = WaitForShutdownSignal(signals);
+  const int signal = WaitForShutdownSignal(BlockShutdownSignals());
   LogInfo(absl::StrCat("received signal ", signal, "; shutting down"));
   server->GetHealthCheckService()->Shutdown();
+  runtime.alert_hub->Shutdown();  // ends the WatchAlerts streams cleanly
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(10));
   server->Wait();
   LogInfo("stopped");
   return 0;
+}
+
+int Run(const char* program) {
+  absl::StatusOr<std::unique_ptr<Runtime>> runtime = StartRuntime(program);
+  if (!runtime.ok()) {
+    LogError(runtime.status().message());
+    return 2;
+  }
+  return Serve(**runtime);
 }
 
 }  // namespace

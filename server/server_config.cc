@@ -16,6 +16,7 @@ ABSL_FLAG(std::string, plugin_dir, "", "Directory of metric plugins (default: th
 ABSL_FLAG(int32_t, pool_size, 0, "Number of database connections (default 4)");
 ABSL_FLAG(std::string, currency, "", "ISO 4217 code of the reporting currency (default CNY)");
 ABSL_FLAG(int32_t, max_request_seconds, 0, "Longest a request may run when the client sets no deadline (default 60)");
+ABSL_FLAG(std::string, alerts_config, "", "Text-format AlertsConfig file (default: every rule with its defaults)");
 
 namespace salesmetrics {
 namespace {
@@ -58,6 +59,7 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   config.set_pool_size(pick(absl::GetFlag(FLAGS_pool_size), config.pool_size(), 4));
   config.set_currency_code(pick(absl::GetFlag(FLAGS_currency), config.currency_code(), std::string("CNY")));
   config.set_max_request_seconds(pick(absl::GetFlag(FLAGS_max_request_seconds), config.max_request_seconds(), 60));
+  config.set_alerts_config(pick(absl::GetFlag(FLAGS_alerts_config), config.alerts_config(), std::string()));
   if (config.plugin_dir().empty()) config.set_plugin_dir(DefaultPluginDir(program_path));
 
   if (config.database_url().empty()) {

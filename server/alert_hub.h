@@ -1,0 +1,65 @@
+// One evaluation of the alert rules on a schedule, shared by every
+// WatchAlerts subscriber: each gets the active alerts when it subscribes,
+// then what became active, changed severity or resolved after each
+// evaluation.
+#ifndef SALESMETRICS_SERVER_ALERT_HUB_H_
+#define SALESMETRICS_SERVER_ALERT_HUB_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "core/alerts/alert_evaluator.h"
+#include "salesmetrics/v1/alerts.pb.h"
+
+namespace salesmetrics {
+
+class AlertHub {
+ public:
+  // Receives a subscription's events. Called with the hub's lock held: it
+  // must not block and must not call back into the hub.
+  class Subscriber {
+   public:
+    virtual ~Subscriber() = default;
+    virtual void Send(const std::vector<salesmetrics::v1::WatchAlertsResponse>& events) = 0;
+    // The hub is shutting down: end the subscription.
+    virtual void Close() = 0;
+  };
+
+  AlertHub(const AlertEvaluator* evaluator, absl::Duration interval) : evaluator_(evaluator), interval_(interval) {}
+  ~AlertHub() { Shutdown(); }
+
+  // Starts evaluating: now, then every interval.
+  void Start();
+  // Stops evaluating and closes every subscription.
+  void Shutdown();
+
+  void Subscribe(Subscriber* subscriber);
+  void Unsubscribe(Subscriber* subscriber);
+  size_t subscriber_count() const;
+
+ private:
+  void Run();
+  // Replaces the active alerts, telling subscribers what changed.
+  void Publish(std::vector<salesmetrics::v1::Alert> alerts, absl::Time evaluated_at)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  const AlertEvaluator* evaluator_;
+  const absl::Duration interval_;
+  std::thread thread_;
+  mutable absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  bool evaluated_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Time evaluated_at_ ABSL_GUARDED_BY(mu_);
+  std::map<std::string, salesmetrics::v1::Alert> active_ ABSL_GUARDED_BY(mu_);  // by AlertKey
+  std::set<Subscriber*> subscribers_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace salesmetrics
+
+#endif  // SALESMETRICS_SERVER_ALERT_HUB_H_
