@@ -1,0 +1,137 @@
+// WatchAlerts through a real gRPC server in the test: events follow the
+// data, subscribers share one evaluation, a subscriber that goes away is
+// dropped, and shutting the hub down ends the streams cleanly.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "core/alerts/alert_evaluator.h"
+#include "core/alerts/alert_rule_specs.h"
+#include "core/time/civil_time.h"
+#include "salesmetrics/v1/alerts.grpc.pb.h"
+#include "server/alert_hub.h"
+#include "server/alert_service.h"
+#include "tests/support/metric_test_env.h"
+
+namespace salesmetrics::testing {
+namespace {
+
+// Only stalled_deals (the hub below re-evaluates every 100 ms).
+std::string StalledDealsOnly() {
+  std::string config = "evaluation_interval_seconds: 1\n";
+  for (const AlertRuleSpec& spec : AlertRuleSpecs()) {
+    if (std::string(spec.id) != "stalled_deals") absl::StrAppend(&config, "rule { id: \"", spec.id, "\" enabled: false }\n");
+  }
+  return config;
+}
+
+std::string DaysAgo(int days) { return FormatSqlTimestamp(absl::FromUnixSeconds(absl::ToUnixSeconds(absl::Now())) - absl::Hours(24 * days)); }
+
+class WatchAlertsTest : public MetricTest {
+ protected:
+  void SetUp() override {
+    MetricTest::SetUp();
+    Load(R"sql(
+INSERT INTO sales_reps (id, name) VALUES ('r1', 'Ann');
+INSERT INTO accounts (id, name, created_at) VALUES ('a1', 'Acme', '2020-01-01 00:00:00');
+INSERT INTO pipeline_stages (id, name, position, win_probability) VALUES ('s1', 'Qualify', 1, 10))sql");
+    auto settings = ParseAlertSettings(StalledDealsOnly(), "test");
+    ASSERT_TRUE(settings.ok()) << settings.status();
+    evaluator_ = std::make_unique<AlertEvaluator>(engine_.get(), pool_.get(), *std::move(settings));
+    hub_ = std::make_unique<AlertHub>(evaluator_.get(), absl::Milliseconds(100));
+    service_ = std::make_unique<AlertService>(evaluator_.get(), hub_.get(), absl::Seconds(10));
+    grpc::ServerBuilder builder;
+    int port = 0;
+    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+    builder.RegisterService(service_.get());
+    server_ = builder.BuildAndStart();
+    ASSERT_NE(port, 0);
+    hub_->Start();
+    stub_ = v1::AlertService::NewStub(grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
+                                                          grpc::InsecureChannelCredentials()));
+  }
+  void TearDown() override {
+    hub_->Shutdown();
+    if (server_) server_->Shutdown();
+  }
+
+  struct Subscription {
+    grpc::ClientContext context;
+    std::unique_ptr<grpc::ClientReader<v1::WatchAlertsResponse>> reader;
+  };
+  std::unique_ptr<Subscription> Subscribe() {
+    auto s = std::make_unique<Subscription>();
+    s->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    s->reader = stub_->WatchAlerts(&s->context, v1::WatchAlertsRequest());
+    return s;
+  }
+  static v1::WatchAlertsResponse Next(Subscription& s) {
+    v1::WatchAlertsResponse event;
+    EXPECT_TRUE(s.reader->Read(&event)) << "the stream ended";
+    return event;
+  }
+  // Waits until the hub has `n` subscribers.
+  void AwaitSubscribers(size_t n) {
+    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    while (hub_->subscriber_count() != n && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(10));
+    EXPECT_EQ(hub_->subscriber_count(), n);
+  }
+
+  std::unique_ptr<AlertEvaluator> evaluator_;
+  std::unique_ptr<AlertHub> hub_;
+  std::unique_ptr<AlertService> service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<v1::AlertService::Stub> stub_;
+};
+
+TEST_P(WatchAlertsTest, EventsFollowTheDataForEverySubscriber) {
+  auto first = Subscribe();
+  auto second = Subscribe();
+  AwaitSubscribers(2);
+  // A deal won in 10 days, and one open for 30: stalled.
+  Load(absl::StrCat("INSERT INTO opportunities (id, account_id, owner_rep_id, amount_minor, created_at, stage_id, "
+                    "status, closed_at, is_key) VALUES ('won', 'a1', 'r1', 100, '", DaysAgo(20), "', 's1', 'won', '",
+                    DaysAgo(10), "', FALSE), ('slow', 'a1', 'r1', 700, '", DaysAgo(30), "', 's1', 'open', NULL, FALSE)"));
+  for (auto* s : {first.get(), second.get()}) {
+    const v1::WatchAlertsResponse event = Next(*s);
+    EXPECT_EQ(event.change(), v1::WatchAlertsResponse::CHANGE_ACTIVATED);
+    EXPECT_EQ(event.alert().rule(), "stalled_deals");
+    EXPECT_EQ(event.alert().opportunity_ids(0), "slow");
+  }
+  // A third subscriber starts with the active alert.
+  auto third = Subscribe();
+  EXPECT_EQ(Next(*third).change(), v1::WatchAlertsResponse::CHANGE_ACTIVE);
+  Load("DELETE FROM opportunities WHERE id = 'slow'");
+  for (auto* s : {first.get(), second.get(), third.get()}) {
+    const v1::WatchAlertsResponse event = Next(*s);
+    EXPECT_EQ(event.change(), v1::WatchAlertsResponse::CHANGE_RESOLVED);
+    EXPECT_EQ(event.alert().rule(), "stalled_deals");
+  }
+}
+
+TEST_P(WatchAlertsTest, ADisconnectedSubscriberIsDropped) {
+  auto staying = Subscribe();
+  auto leaving = Subscribe();
+  AwaitSubscribers(2);
+  leaving->context.TryCancel();
+  AwaitSubscribers(1);
+  staying->context.TryCancel();
+  AwaitSubscribers(0);
+}
+
+TEST_P(WatchAlertsTest, ShutdownEndsTheStreamsCleanly) {
+  auto subscription = Subscribe();
+  AwaitSubscribers(1);
+  hub_->Shutdown();
+  v1::WatchAlertsResponse event;
+  while (subscription->reader->Read(&event)) {
+  }
+  EXPECT_TRUE(subscription->reader->Finish().ok());
+  AwaitSubscribers(0);
+}
+
+INSTANTIATE_BACKENDS(WatchAlertsTest);
+
+}  // namespace
+}  // namespace salesmetrics::testing
