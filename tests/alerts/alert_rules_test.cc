@@ -110,11 +110,11 @@ TEST_P(AlertRulesTest, LtvCacBandEdges) {
   EXPECT_EQ(Severities(Evaluate("ltv_cac_band")), S{v1::SEVERITY_RED});  // 0.999
   Load("INSERT INTO payments VALUES ('p2', 'a1', 'o1', '2024-03-02 00:00:00', 1)");
   EXPECT_TRUE(Evaluate("ltv_cac_band").empty());  // exactly 1: not red
-  Load("INSERT INTO payments VALUES ('p3', 'a1', 'o1', '2024-03-03 00:00:00', 1999)");
+  Load("INSERT INTO payments VALUES ('p3', 'a1', 'o1', '2024-03-03 00:00:00', 2000)");
   EXPECT_TRUE(Evaluate("ltv_cac_band").empty());                                    // exactly 3: green
   EXPECT_TRUE(Evaluate("ltv_cac_band", "red_below: \"3\"").empty());              // met exactly: not red
   EXPECT_EQ(Severities(Evaluate("ltv_cac_band", "red_below: \"3.001\"")), S{v1::SEVERITY_RED});
-  Load("INSERT INTO payments VALUES ('p5', 'a1', 'o1', '2024-03-03 00:00:00', 2000)");
+  Load("INSERT INTO payments VALUES ('p5', 'a1', 'o1', '2024-03-03 00:00:00', 1999)");
   EXPECT_TRUE(Evaluate("ltv_cac_band").empty());  // 4.999: green
   Load("INSERT INTO payments VALUES ('p4', 'a1', 'o1', '2024-03-04 00:00:00', 1)");
   const auto alerts = Evaluate("ltv_cac_band");  // exactly 5: blue
