@@ -73,12 +73,13 @@ absl::Status ReadTarget(ConnectionPool::Lease& lease, const DashboardRequest& re
   return absl::OkStatus();
 }
 
-// open / (target - won to date); absent without a target or once it is met.
+// open / (target - won to date): an attainment of what remains of the
+// target, so with its fraction; absent without a target or once it is met.
 sdk::Value PipelineCoverage(const ForecastParts& p) {
   if (!p.target) return sdk::Absent(st::kNoTarget);
   const double remaining = *p.target - static_cast<double>(p.won_to_date);
   if (remaining <= 0) return sdk::Absent("won to date already meets the target");
-  return sdk::Value::Of(SM_UNIT_RATIO, 0, static_cast<double>(p.open_amount) / remaining);
+  return st::Attainment(p.open_amount, remaining);
 }
 
 }  // namespace
