@@ -5,8 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/time/time.h"
-#include "clients/cli/proto_time.h"
+#include "clients/cli/period_format.h"
 #include "clients/cli/text_table.h"
 #include "clients/cli/value_format.h"
 
@@ -61,18 +60,10 @@ bool IsNumeric(Unit unit) {
          unit == salesmetrics::v1::UNIT_NUMBER;
 }
 
-std::string FormatInstant(const google::protobuf::Timestamp& timestamp, absl::TimeZone zone) {
-  return absl::FormatTime(absl::RFC3339_sec, FromProtoTimestamp(timestamp), zone);
-}
-
 std::string RenderHeader(const ComputeMetricResponse& response) {
-  // Instants read best in the request's zone; where the client lacks its
-  // rules, LoadTimeZone leaves UTC in `zone`.
-  absl::TimeZone zone;
-  absl::LoadTimeZone(response.time_zone(), &zone);
-  std::string header = absl::StrCat(response.metric(), "  [", FormatInstant(response.start_time(), zone), ", ",
-                                    FormatInstant(response.end_time(), zone), ") ", response.time_zone(), "  as of ",
-                                    FormatInstant(response.as_of(), zone), "\n");
+  std::string header = absl::StrCat(
+      response.metric(), "  ",
+      FormatPeriod(response.start_time(), response.end_time(), response.as_of(), response.time_zone()), "\n");
   const auto& definition = response.definition();
   absl::StrAppend(&header, "definition: ", definition.variant(), definition.variant().empty() ? "" : ": ",
                   definition.formula(), "\n");

@@ -4,7 +4,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "clients/cli/proto_time.h"
 
 namespace salesmetrics::cli {
 namespace {
@@ -59,31 +58,28 @@ absl::StatusOr<Filter> ParseFilter(const std::string& text) {
   return filter;
 }
 
+absl::Status AddFilters(const std::vector<std::string>& where, google::protobuf::RepeatedPtrField<Filter>& filters) {
+  for (const std::string& text : where) {
+    absl::StatusOr<Filter> filter = ParseFilter(text);
+    if (!filter.ok()) return filter.status();
+    *filters.Add() = *std::move(filter);
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<ComputeMetricRequest> BuildComputeRequest(const ComputeArgs& args) {
   // The server checks the period: views that are snapshots at as_of (top
   // and stalled opportunities) take none.
   ComputeMetricRequest request;
   request.set_metric(args.metric);
-  request.set_period_start(args.from);
-  request.set_period_end(args.to);
-  request.set_time_zone(args.time_zone);
   request.set_group_by(args.group_by);
-  request.set_fiscal_year_start_month(args.fiscal_year_start_month);
-  if (!args.as_of.empty()) {
-    absl::StatusOr<absl::Time> as_of = ParseAsOf(args.as_of);
-    if (!as_of.ok()) return as_of.status();
-    *request.mutable_as_of() = ToProtoTimestamp(*as_of);
-  }
+  if (absl::Status status = SetPeriod(args.period, request); !status.ok()) return status;
   if (!args.granularity.empty()) {
     absl::StatusOr<Granularity> granularity = ParseGranularity(args.granularity);
     if (!granularity.ok()) return granularity.status();
     request.set_granularity(*granularity);
   }
-  for (const std::string& where : args.where) {
-    absl::StatusOr<Filter> filter = ParseFilter(where);
-    if (!filter.ok()) return filter.status();
-    *request.add_filters() = *std::move(filter);
-  }
+  if (absl::Status status = AddFilters(args.where, *request.mutable_filters()); !status.ok()) return status;
   for (const std::string& param : args.params) {
     if (absl::Status status = AddParameter(param, *request.mutable_parameters()); !status.ok()) return status;
   }

@@ -2,8 +2,8 @@
 //
 //   salesmetrics list
 //   salesmetrics compute win_rate --from 2024-01-01 --to 2024-04-01 --by team --granularity month
-#include <google/protobuf/util/json_util.h>
-
+//   salesmetrics dashboard funnel --from 2024-01-01 --to 2024-04-01 --where region=north
+//   salesmetrics alerts --watch
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -11,6 +11,8 @@
 #include <iostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -20,24 +22,36 @@
 #include "absl/flags/usage_config.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "clients/cli/alert_printer.h"
+#include "clients/cli/alerts_client.h"
 #include "clients/cli/argv_shim.h"
+#include "clients/cli/cancel_on_interrupt.h"
 #include "clients/cli/compute_printer.h"
 #include "clients/cli/compute_request.h"
+#include "clients/cli/dashboard_client.h"
+#include "clients/cli/dashboard_printer.h"
+#include "clients/cli/dashboard_request.h"
+#include "clients/cli/json_output.h"
 #include "clients/cli/metric_list_printer.h"
 #include "clients/cli/metrics_client.h"
 #include "clients/cli/rpc_error.h"
 
 ABSL_FLAG(std::string, server, "", "host:port of the server (default: $SALESMETRICS_SERVER, else 127.0.0.1:50051)");
-ABSL_FLAG(bool, json, false, "Print the response as protobuf JSON");
-ABSL_FLAG(int32_t, timeout_seconds, 30, "Deadline of each call, in seconds");
-ABSL_FLAG(std::string, from, "", "compute: start of the period, inclusive: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]");
-ABSL_FLAG(std::string, to, "", "compute: end of the period, exclusive, in the same form as --from");
-ABSL_FLAG(std::string, tz, "", "compute: IANA time zone of the period (server default: UTC)");
+ABSL_FLAG(bool, json, false, "Print the response as protobuf JSON (with --watch: one compact object a line)");
+ABSL_FLAG(int32_t, timeout_seconds, 30, "Deadline of each call, in seconds (none with --watch)");
+ABSL_FLAG(std::string, from, "",
+          "compute, dashboard: start of the period, inclusive: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]");
+ABSL_FLAG(std::string, to, "", "compute, dashboard: end of the period, exclusive, in the same form as --from");
+ABSL_FLAG(std::string, tz, "", "compute, dashboard: IANA time zone of the period (server default: UTC)");
 ABSL_FLAG(std::string, as_of, "",
-          "compute: the instant to ask at: RFC 3339, or a date or date-time in UTC (server default: now)");
+          "compute, dashboard, alerts: the instant to ask at: RFC 3339, or a date or date-time in UTC "
+          "(server default: now)");
 ABSL_FLAG(std::string, by, "", "compute: the dimension to group by");
 ABSL_FLAG(std::string, granularity, "", "compute: also return a series of day, week, month, quarter or year buckets");
-ABSL_FLAG(int32_t, fiscal_year_start_month, 0, "compute: first month (1-12) of the fiscal year (server default: 1)");
+ABSL_FLAG(int32_t, fiscal_year_start_month, 0,
+          "compute, dashboard: first month (1-12) of the fiscal year (server default: 1)");
+ABSL_FLAG(bool, watch, false, "alerts: print the active alerts, then each change as it happens, until Ctrl-C");
 
 namespace salesmetrics::cli {
 namespace {
@@ -46,12 +60,18 @@ constexpr char kSynopsis[] =
     "usage: salesmetrics list [--server HOST:PORT] [--json]\n"
     "       salesmetrics compute METRIC [--from D --to D] [--tz Z] [--as-of T] [--by DIM]\n"
     "           [--where DIM=VALUE[,VALUE...]]... [--granularity day|week|month|quarter|year]\n"
-    "           [--fiscal-year-start-month N] [--param NAME=VALUE]... [--json] [--server HOST:PORT]";
+    "           [--fiscal-year-start-month N] [--param NAME=VALUE]... [--json] [--server HOST:PORT]\n"
+    "       salesmetrics dashboard briefing|funnel|forecast|performance --from D --to D [--tz Z]\n"
+    "           [--as-of T] [--fiscal-year-start-month N] [--where DIM=VALUE[,VALUE...]]... (funnel only)\n"
+    "           [--json] [--server HOST:PORT]\n"
+    "       salesmetrics alerts [--as-of T] [--json] [--server HOST:PORT]\n"
+    "       salesmetrics alerts --watch [--json] [--server HOST:PORT]";
 constexpr char kDetails[] =
-    "Computes sales KPIs with a salesmetrics server.\n"
+    "Computes sales KPIs, dashboards and alerts with a salesmetrics server.\n"
     "D is YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] in the time zone Z; T is RFC 3339, or a date or\n"
     "date-time in UTC. --where and --param repeat. --server defaults to $SALESMETRICS_SERVER, else\n"
-    "127.0.0.1:50051; each call times out after --timeout_seconds (30).";
+    "127.0.0.1:50051; each call times out after --timeout_seconds (30), except `alerts --watch`,\n"
+    "which prints each change of the alerts as it happens until Ctrl-C or the server ends the stream.";
 
 // Abseil handles these itself, and in version 20220623 they are not in its
 // flag registry.
@@ -95,21 +115,20 @@ int RpcFailed(const grpc::Status& status) {
   return kFailure;
 }
 
-// Prints `response` as protobuf JSON with --json, else the text `render` makes of it.
-int PrintResponse(const google::protobuf::Message& response, const std::function<std::string()>& render) {
+// Prints `response` as protobuf JSON with --json, else the text `render`
+// makes of it; flushes, for the events of a stream.
+int PrintResponse(const google::protobuf::Message& response, const std::function<std::string()>& render,
+                  JsonLayout layout = JsonLayout::kIndented) {
   if (!absl::GetFlag(FLAGS_json)) {
-    std::cout << render();
+    std::cout << render() << std::flush;
     return 0;
   }
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
-  options.always_print_primitive_fields = false;
-  std::string json;
-  if (auto converted = google::protobuf::util::MessageToJsonString(response, &json, options); !converted.ok()) {
-    std::cerr << "salesmetrics: cannot print the response as JSON: " << converted.message() << "\n";
+  absl::StatusOr<std::string> json = FormatJson(response, layout);
+  if (!json.ok()) {
+    std::cerr << "salesmetrics: cannot print the response as JSON: " << json.status().message() << "\n";
     return kFailure;
   }
-  std::cout << json;
+  std::cout << *json << std::flush;
   return 0;
 }
 
@@ -125,28 +144,99 @@ int Compute(MetricsClient& client, const salesmetrics::v1::ComputeMetricRequest&
   return PrintResponse(response, [&] { return RenderComputeResponse(request, response); });
 }
 
-// Runs the command named by the positional arguments (argv[0] excluded).
-int Run(const std::vector<std::string>& positional, const ShimmedArgv& shimmed) {
-  const int timeout_seconds = absl::GetFlag(FLAGS_timeout_seconds);
-  if (timeout_seconds <= 0) return UsageError("--timeout_seconds must be positive");
-  MetricsClient client(ServerAddress(), absl::Seconds(timeout_seconds));
+int Dashboard(DashboardClient& client, const DashboardRequest& request) {
+  return std::visit(
+      [&client](const auto& typed_request) {
+        DashboardResponse<std::decay_t<decltype(typed_request)>> response;
+        if (grpc::Status status = client.Compute(typed_request, response); !status.ok()) return RpcFailed(status);
+        return PrintResponse(response, [&] { return RenderDashboard(response); });
+      },
+      request);
+}
 
-  if (positional.size() == 1 && positional[0] == "list") return List(client);
-  if (positional.size() != 2 || positional[0] != "compute") return UsageError("expected `list` or `compute METRIC`");
-  absl::StatusOr<salesmetrics::v1::ComputeMetricRequest> request = BuildComputeRequest({
-      .metric = positional[1],
+int EvaluateAlerts(AlertsClient& client, const salesmetrics::v1::EvaluateAlertsRequest& request) {
+  salesmetrics::v1::EvaluateAlertsResponse response;
+  if (grpc::Status status = client.EvaluateAlerts(request, response); !status.ok()) return RpcFailed(status);
+  return PrintResponse(response, [&] { return RenderAlerts(response, absl::LocalTimeZone()); });
+}
+
+// Prints each event as it arrives; Ctrl-C ends the stream, and the program
+// with status 0.
+int WatchAlerts(AlertsClient& client) {
+  grpc::ClientContext context;
+  CancelOnInterrupt cancel_on_interrupt(context);
+  int print_status = 0;
+  const grpc::Status status = client.WatchAlerts(context, [&](const salesmetrics::v1::WatchAlertsResponse& event) {
+    print_status = PrintResponse(
+        event, [&] { return RenderAlertEvent(event, absl::LocalTimeZone()); }, JsonLayout::kOneLine);
+    return print_status == 0;
+  });
+  if (print_status != 0) return print_status;
+  if (cancel_on_interrupt.interrupted()) return 0;
+  return status.ok() ? 0 : RpcFailed(status);
+}
+
+int Alerts(absl::Duration timeout) {
+  if (absl::GetFlag(FLAGS_watch)) {
+    if (!absl::GetFlag(FLAGS_as_of).empty()) return UsageError("--as-of does not apply to --watch");
+    AlertsClient client(ServerAddress(), timeout);
+    return WatchAlerts(client);
+  }
+  salesmetrics::v1::EvaluateAlertsRequest request;
+  if (absl::Status status = SetAsOf(absl::GetFlag(FLAGS_as_of), request); !status.ok()) {
+    return UsageError(status.message());
+  }
+  AlertsClient client(ServerAddress(), timeout);
+  return EvaluateAlerts(client, request);
+}
+
+PeriodArgs PeriodFlags() {
+  return {
       .from = absl::GetFlag(FLAGS_from),
       .to = absl::GetFlag(FLAGS_to),
       .time_zone = absl::GetFlag(FLAGS_tz),
       .as_of = absl::GetFlag(FLAGS_as_of),
+      .fiscal_year_start_month = absl::GetFlag(FLAGS_fiscal_year_start_month),
+  };
+}
+
+int Dashboard(const std::string& name, const ShimmedArgv& shimmed, absl::Duration timeout) {
+  if (!shimmed.params.empty()) return UsageError("--param applies to compute only");
+  absl::StatusOr<DashboardRequest> request =
+      BuildDashboardRequest({.dashboard = name, .period = PeriodFlags(), .where = shimmed.where});
+  if (!request.ok()) return UsageError(request.status().message());
+  DashboardClient client(ServerAddress(), timeout);
+  return Dashboard(client, *request);
+}
+
+int Compute(const std::string& metric, const ShimmedArgv& shimmed, absl::Duration timeout) {
+  absl::StatusOr<salesmetrics::v1::ComputeMetricRequest> request = BuildComputeRequest({
+      .metric = metric,
+      .period = PeriodFlags(),
       .group_by = absl::GetFlag(FLAGS_by),
       .granularity = absl::GetFlag(FLAGS_granularity),
-      .fiscal_year_start_month = absl::GetFlag(FLAGS_fiscal_year_start_month),
       .where = shimmed.where,
       .params = shimmed.params,
   });
   if (!request.ok()) return UsageError(request.status().message());
+  MetricsClient client(ServerAddress(), timeout);
   return Compute(client, *request);
+}
+
+// Runs the command named by the positional arguments (argv[0] excluded).
+int Run(const std::vector<std::string>& positional, const ShimmedArgv& shimmed) {
+  const int timeout_seconds = absl::GetFlag(FLAGS_timeout_seconds);
+  if (timeout_seconds <= 0) return UsageError("--timeout_seconds must be positive");
+  const absl::Duration timeout = absl::Seconds(timeout_seconds);
+  const std::string command = positional.empty() ? "" : positional[0];
+  if (command == "list" && positional.size() == 1) {
+    MetricsClient client(ServerAddress(), timeout);
+    return List(client);
+  }
+  if (command == "compute" && positional.size() == 2) return Compute(positional[1], shimmed, timeout);
+  if (command == "dashboard" && positional.size() == 2) return Dashboard(positional[1], shimmed, timeout);
+  if (command == "alerts" && positional.size() == 1) return Alerts(timeout);
+  return UsageError("expected `list`, `compute METRIC`, `dashboard DASHBOARD` or `alerts`");
 }
 
 // What --help prints. By default it would list only the flags of files named

@@ -1,19 +1,13 @@
 #include "clients/cli/metric_list_printer.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/strip.h"
+#include "clients/cli/enum_label.h"
 #include "clients/cli/text_table.h"
 
 namespace salesmetrics::cli {
 namespace {
 
 using salesmetrics::v1::Metric;
-
-// An enum value's name without its prefix, in lower case: UNIT_MONEY -> money.
-std::string EnumLabel(const std::string& name, absl::string_view prefix) {
-  return absl::AsciiStrToLower(absl::StripPrefix(name, prefix));
-}
 
 std::string FormatParameters(const Metric& metric) {
   return absl::StrJoin(metric.parameters(), " ", [](std::string* out, const auto& parameter) {

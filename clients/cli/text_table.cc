@@ -52,7 +52,11 @@ void TextTable::AddRow(std::vector<std::string> cells) {
   rows_.push_back(std::move(cells));
 }
 
-std::string TextTable::Render() const {
+std::string TextTable::Render() const { return Render(true); }
+
+std::string TextTable::RenderRows() const { return Render(false); }
+
+std::string TextTable::Render(bool with_titles) const {
   std::vector<size_t> widths;
   std::vector<std::string> titles;
   std::vector<std::string> rules;
@@ -76,8 +80,10 @@ std::string TextTable::Render() const {
     out += line;
     out += '\n';
   };
-  render_line(titles);
-  render_line(rules);
+  if (with_titles) {
+    render_line(titles);
+    render_line(rules);
+  }
   for (const auto& row : rows_) render_line(row);
   return out;
 }

@@ -36,7 +36,13 @@ class TextTable {
   // Columns are two spaces apart; lines carry no trailing spaces.
   std::string Render() const;
 
+  // The rows alone, aligned as by Render, for a table whose columns speak
+  // for themselves.
+  std::string RenderRows() const;
+
  private:
+  std::string Render(bool with_titles) const;
+
   std::vector<Column> columns_;
   std::vector<std::vector<std::string>> rows_;
 };

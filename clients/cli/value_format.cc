@@ -55,6 +55,23 @@ std::string FormatKind(const Value& value) {
   return "";
 }
 
+bool IsPositive(const Value& value) {
+  switch (value.kind_case()) {
+    case Value::kCount:
+      return value.count() > 0;
+    case Value::kMoney:
+      return value.money().minor_units() > 0;
+    case Value::kRatio:
+      return value.ratio() > 0;
+    case Value::kDays:
+      return value.days() > 0;
+    case Value::kNumber:
+      return value.number() > 0;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::string FormatMoney(const salesmetrics::v1::Money& money) {
@@ -82,12 +99,29 @@ std::string FormatFraction(const Fraction& fraction) {
   return absl::StrCat(FormatNumerator(fraction), " / ", FormatDenominator(fraction));
 }
 
-std::string FormatValue(const Value& value) {
+std::string FormatBareValue(const Value& value) {
   if (value.kind_case() == Value::KIND_NOT_SET) {
     return value.absent_reason().empty() ? "—" : absl::StrCat("— (", value.absent_reason(), ")");
   }
-  if (!value.has_fraction()) return FormatKind(value);
+  return FormatKind(value);
+}
+
+std::string FormatTerseValue(const Value& value) {
+  return value.kind_case() == Value::KIND_NOT_SET ? "—" : FormatKind(value);
+}
+
+std::string FormatValue(const Value& value) {
+  if (value.kind_case() == Value::KIND_NOT_SET || !value.has_fraction()) return FormatBareValue(value);
   return absl::StrCat(FormatKind(value), "  (", FormatFraction(value.fraction()), ")");
+}
+
+std::string FormatSigned(const Value& value) {
+  return absl::StrCat(IsPositive(value) ? "+" : "", FormatBareValue(value));
+}
+
+std::string FormatDifference(const Value& value) {
+  if (value.kind_case() != Value::kRatio) return FormatSigned(value);
+  return absl::StrCat(IsPositive(value) ? "+" : "", FormatDecimal(value.ratio() * 100, 2, 2), " pp");
 }
 
 }  // namespace salesmetrics::cli

@@ -1,6 +1,7 @@
 // Human-readable text for the values a metric returns.
 //
-//   FormatValue(value)  // "66.67 %  (2 / 3)", "1,234.56 CNY", "— (no closed opportunities)"
+//   FormatValue(value)   // "66.67 %  (2 / 3)", "1,234.56 CNY", "— (no closed opportunities)"
+//   FormatSigned(value)  // "+12.50 %", "-3"
 #ifndef SALESMETRICS_CLIENTS_CLI_VALUE_FORMAT_H_
 #define SALESMETRICS_CLIENTS_CLI_VALUE_FORMAT_H_
 
@@ -28,6 +29,22 @@ std::string FormatFraction(const salesmetrics::v1::Fraction& fraction);
 // Any value, by its kind; a value obtained by division is followed by its
 // operands, an absent value reads "— (reason)".
 std::string FormatValue(const salesmetrics::v1::Value& value);
+
+// FormatValue without the operands, for where they would only repeat
+// figures printed beside it: "66.67 %".
+std::string FormatBareValue(const salesmetrics::v1::Value& value);
+
+// FormatBareValue, but an absent value is "—" alone: for tables whose rows
+// would repeat the reason.
+std::string FormatTerseValue(const salesmetrics::v1::Value& value);
+
+// FormatBareValue with '+' before a positive number, so that growth and
+// decline read alike: "+3", "-1,000.00 CNY", "+12.50 %".
+std::string FormatSigned(const salesmetrics::v1::Value& value);
+
+// A difference of two values: FormatSigned, but a difference of ratios is in
+// percentage points: 0.1667 -> "+16.67 pp".
+std::string FormatDifference(const salesmetrics::v1::Value& value);
 
 }  // namespace salesmetrics::cli
 

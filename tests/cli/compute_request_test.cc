@@ -17,15 +17,15 @@ absl::Time Utc(int year, int month, int day, int hour = 0, int minute = 0) {
   return absl::FromCivil(absl::CivilMinute(year, month, day, hour, minute), absl::UTCTimeZone());
 }
 
-ComputeArgs WinRateArgs() { return {.metric = "win_rate", .from = "2024-01-01", .to = "2024-04-01"}; }
+ComputeArgs WinRateArgs() { return {.metric = "win_rate", .period = {.from = "2024-01-01", .to = "2024-04-01"}}; }
 
 TEST(BuildComputeRequestTest, FillsEveryField) {
   ComputeArgs args = WinRateArgs();
-  args.time_zone = "Asia/Shanghai";
-  args.as_of = "2024-05-01T08:00:00+08:00";
+  args.period.time_zone = "Asia/Shanghai";
+  args.period.as_of = "2024-05-01T08:00:00+08:00";
   args.group_by = "team";
   args.granularity = "month";
-  args.fiscal_year_start_month = 4;
+  args.period.fiscal_year_start_month = 4;
   args.where = {"region=north,south", "segment=smb"};
   args.params = {"variant=created", "gross_margin=0.7"};
   absl::StatusOr<ComputeMetricRequest> request = BuildComputeRequest(args);
@@ -59,8 +59,8 @@ TEST(BuildComputeRequestTest, LeavesUnsetArgumentsUnset) {
 
 TEST(BuildComputeRequestTest, LeavesAMissingPeriodToTheServer) {
   ComputeArgs args = WinRateArgs();
-  args.from.clear();
-  args.to.clear();
+  args.period.from.clear();
+  args.period.to.clear();
   const auto request = BuildComputeRequest(args);
   ASSERT_TRUE(request.ok());
   EXPECT_TRUE(request->period_start().empty());

@@ -47,5 +47,14 @@ TEST(TextTableTest, PadsShortRowsAndLeavesNoTrailingSpaces) {
             "long value\n");
 }
 
+TEST(TextTableTest, RendersTheRowsAloneAlignedAsWithTitles) {
+  TextTable table({{}, {"", TextTable::Align::kRight}});
+  table.AddRow({"lead", "120"});
+  table.AddRow({"won", "7"});
+  EXPECT_EQ(table.RenderRows(),
+            "lead  120\n"
+            "won     7\n");
+}
+
 }  // namespace
 }  // namespace salesmetrics::cli

@@ -88,5 +88,35 @@ TEST(FormatValueTest, PrintsEachKind) {
   EXPECT_EQ(FormatValue(ParseTextProto<Value>("date: \"2024-03-01\"")), "2024-03-01");
 }
 
+TEST(FormatBareValueTest, LeavesOutTheOperands) {
+  EXPECT_EQ(FormatBareValue(ParseTextProto<Value>("ratio: 0.5 fraction { count_numerator: 1 count_denominator: 2 }")),
+            "50.00 %");
+  EXPECT_EQ(FormatBareValue(ParseTextProto<Value>("absent_reason: \"no target\"")), "— (no target)");
+}
+
+TEST(FormatTerseValueTest, LeavesOutOperandsAndReasons) {
+  EXPECT_EQ(FormatTerseValue(ParseTextProto<Value>("ratio: 0.5 fraction { count_numerator: 1 count_denominator: 2 }")),
+            "50.00 %");
+  EXPECT_EQ(FormatTerseValue(ParseTextProto<Value>("absent_reason: \"no target\"")), "—");
+}
+
+TEST(FormatSignedTest, MarksPositiveNumbersWithAPlus) {
+  EXPECT_EQ(FormatSigned(ParseTextProto<Value>("count: 3")), "+3");
+  EXPECT_EQ(FormatSigned(ParseTextProto<Value>("count: 0")), "0");
+  EXPECT_EQ(FormatSigned(ParseTextProto<Value>("count: -3")), "-3");
+  EXPECT_EQ(FormatSigned(ParseTextProto<Value>("ratio: 0.125 fraction { count_numerator: 1 count_denominator: 8 }")),
+            "+12.50 %");
+  EXPECT_EQ(FormatSigned(ParseTextProto<Value>("money { currency_code: \"CNY\" minor_units: -100000 }")),
+            "-1,000.00 CNY");
+  EXPECT_EQ(FormatSigned(ParseTextProto<Value>("days: 1.5")), "+1.5 days");
+  EXPECT_EQ(FormatSigned(ParseTextProto<Value>("absent_reason: \"previous is 0\"")), "— (previous is 0)");
+}
+
+TEST(FormatDifferenceTest, PrintsADifferenceOfRatiosInPercentagePoints) {
+  EXPECT_EQ(FormatDifference(ParseTextProto<Value>("ratio: 0.1667")), "+16.67 pp");
+  EXPECT_EQ(FormatDifference(ParseTextProto<Value>("ratio: -0.05")), "-5.00 pp");
+  EXPECT_EQ(FormatDifference(ParseTextProto<Value>("count: 2")), "+2");
+}
+
 }  // namespace
 }  // namespace salesmetrics::cli
