@@ -13,7 +13,7 @@ TEST(DescribeRpcErrorTest, NamesTheCodeAndTheMessage) {
             "NOT_FOUND: no metric \"x\" is loaded");
 }
 
-TEST(DescribeRpcErrorTest, ListsTheFieldViolationsOfTheDetails) {
+TEST(DescribeRpcErrorTest, ListsTheFieldViolationsOfTheDetailsInsteadOfTheMessage) {
   google::rpc::BadRequest bad_request;
   auto* violation = bad_request.add_field_violations();
   violation->set_field("group_by");
@@ -27,9 +27,10 @@ TEST(DescribeRpcErrorTest, ListsTheFieldViolationsOfTheDetails) {
   details.add_details()->PackFrom(info);
   details.add_details()->PackFrom(bad_request);
 
-  const grpc::Status status(grpc::StatusCode::INVALID_ARGUMENT, "bad request", details.SerializeAsString());
+  const grpc::Status status(grpc::StatusCode::INVALID_ARGUMENT, "group_by: is not ...; period_end: must be ...",
+                            details.SerializeAsString());
   EXPECT_EQ(DescribeRpcError(status),
-            "INVALID_ARGUMENT: bad request\n"
+            "INVALID_ARGUMENT\n"
             "  group_by: is not a dimension of win_rate\n"
             "  period_end: must be after period_start");
 }
