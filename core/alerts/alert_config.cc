@@ -1,43 +1,23 @@
 #include "core/alerts/alert_config.h"
 
-#include <google/protobuf/io/tokenizer.h>
-#include <google/protobuf/text_format.h>
-
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/alerts/alert_rule_specs.h"
+#include "core/util/text_proto_file.h"
 
 namespace salesmetrics {
 namespace {
 
-using google::protobuf::TextFormat;
 using salesmetrics::alerts::AlertsConfig;
 using salesmetrics::alerts::RuleConfig;
-
-// Collects the parser's errors as "FILE:LINE: message".
-class ErrorCollector : public google::protobuf::io::ErrorCollector {
- public:
-  explicit ErrorCollector(std::string file) : file_(std::move(file)) {}
-  void AddError(int line, int /*column*/, const std::string& message) override {
-    errors_.push_back(absl::StrCat(file_, ":", line + 1, ": ", message));
-  }
-  const std::vector<std::string>& errors() const { return errors_; }
-
- private:
-  std::string file_;
-  std::vector<std::string> errors_;
-};
 
 // Checks the parsed config, naming the line of each problem.
 class Checker {
  public:
-  Checker(std::string file, const TextFormat::ParseInfoTree& locations)
-      : file_(std::move(file)), locations_(locations) {}
+  explicit Checker(const TextProtoFile& file) : file_(file) {}
 
   absl::StatusOr<AlertSettings> Check(const AlertsConfig& config) {
     AlertSettings settings;
@@ -118,23 +98,19 @@ class Checker {
   }
 
   int Line(const AlertsConfig& config, const char* field, int index = -1) const {
-    const auto location = locations_.GetLocation(config.GetDescriptor()->FindFieldByName(field), index);
-    return location.line + 1;
+    return file_.LineOf(config, field, index);
   }
   void Fail(const AlertsConfig& config, const char* field, const std::string& problem) {
     FailAt(Line(config, field), absl::StrCat(field, ": ", problem));
   }
-  void FailAt(int line, const std::string& problem) {
-    errors_.push_back(line > 0 ? absl::StrCat(file_, ":", line, ": ", problem) : absl::StrCat(file_, ": ", problem));
-  }
+  void FailAt(int line, const std::string& problem) { errors_.push_back(file_.Where(line, problem)); }
   static std::string KnownRules() {
     std::vector<std::string> ids;
     for (const AlertRuleSpec& spec : AlertRuleSpecs()) ids.push_back(spec.id);
     return absl::StrJoin(ids, ", ");
   }
 
-  std::string file_;
-  const TextFormat::ParseInfoTree& locations_;
+  const TextProtoFile& file_;
   std::vector<std::string> errors_;
 };
 
@@ -142,24 +118,16 @@ class Checker {
 
 absl::StatusOr<AlertSettings> ParseAlertSettings(const std::string& text, const std::string& file) {
   AlertsConfig config;
-  TextFormat::ParseInfoTree locations;
-  ErrorCollector errors(file);
-  TextFormat::Parser parser;
-  parser.RecordErrorsTo(&errors);
-  parser.WriteLocationsTo(&locations);
-  if (!parser.ParseFromString(text, &config)) {
-    return absl::InvalidArgumentError(absl::StrJoin(errors.errors(), "\n"));
-  }
-  return Checker(file, locations).Check(config);
+  TextProtoFile parsed;
+  if (absl::Status s = parsed.Parse(text, file, &config); !s.ok()) return s;
+  return Checker(parsed).Check(config);
 }
 
 absl::StatusOr<AlertSettings> LoadAlertSettings(const std::string& path) {
   if (path.empty()) return ParseAlertSettings("", "(defaults)");
-  std::ifstream in(path);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot read alerts config ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseAlertSettings(text.str(), path);
+  absl::StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return ParseAlertSettings(*text, path);
 }
 
 }  // namespace salesmetrics
