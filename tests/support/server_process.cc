@@ -89,6 +89,10 @@ std::string ServerProcess::Log() const {
   return text.str();
 }
 
+void ServerProcess::Signal(int signal) {
+  if (pid_ != 0) kill(pid_, signal);
+}
+
 int ServerProcess::Stop() {
   if (pid_ == 0) return -1;
   kill(pid_, SIGTERM);

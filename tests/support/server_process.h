@@ -24,6 +24,8 @@ class ServerProcess {
   const std::string& address() const { return address_; }
   // Everything the server wrote to stderr so far.
   std::string Log() const;
+  // Sends `signal` to the server (SIGHUP: reload its metrics).
+  void Signal(int signal);
   // Sends SIGTERM and returns the exit status (-1 if it had to be killed).
   int Stop();
 
