@@ -15,9 +15,10 @@
 #include "core/db/connection_pool.h"
 #include "core/engine/host_api.h"
 #include "core/engine/metric_engine.h"
-#include "core/plugin/plugin_loader.h"
 #include "core/util/log.h"
 #include "core/alerts/alert_config.h"
+#include "core/catalog/metric_catalog.h"
+#include "server/admin_service.h"
 #include "server/alert_hub.h"
 #include "server/alert_service.h"
 #include "server/dashboard_service.h"
@@ -28,20 +29,21 @@ namespace salesmetrics {
 namespace {
 
 constexpr const char* kServiceNames[] = {"salesmetrics.v1.MetricsService", "salesmetrics.v1.DashboardService",
-                                         "salesmetrics.v1.AlertService"};
+                                         "salesmetrics.v1.AlertService", "salesmetrics.v1.AdminService"};
 
-// Blocks SIGINT and SIGTERM in every thread, so that WaitForShutdownSignal
+// Blocks SIGINT, SIGTERM and SIGHUP in every thread, so that WaitForSignal
 // receives them.
-sigset_t BlockShutdownSignals() {
+sigset_t BlockServerSignals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   return signals;
 }
 
-int WaitForShutdownSignal(const sigset_t& signals) {
+int WaitForSignal(const sigset_t& signals) {
   int signal = 0;
   sigwait(&signals, &signal);
   return signal;
@@ -53,6 +55,7 @@ struct Runtime {
   DatabaseUrl url;
   MetricRegistry registry;
   std::unique_ptr<ConnectionPool> pool;
+  std::unique_ptr<MetricCatalog> catalog;
   std::unique_ptr<MetricEngine> engine;
   std::unique_ptr<AlertEvaluator> alerts;
   std::unique_ptr<AlertHub> alert_hub;
@@ -70,15 +73,15 @@ absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
   runtime->url = *std::move(url);
   absl::StatusOr<AlertSettings> alert_settings = LoadAlertSettings(runtime->config.alerts_config());
   if (!alert_settings.ok()) return alert_settings.status();
-  if (auto loaded = LoadPluginDirectory(runtime->config.plugin_dir(), HostApi(), runtime->registry); !loaded.ok()) {
-    return loaded.status();
-  }
   runtime->pool = std::make_unique<ConnectionPool>(
       ConnectionPool::Options{.url = runtime->url, .size = runtime->config.pool_size(), .read_only = true});
   if (auto probe = runtime->pool->Acquire(absl::Now() + absl::Seconds(10)); !probe.ok()) {
     LogWarning(absl::StrCat("database not reachable yet; requests get UNAVAILABLE until it is: ",
                             probe.status().message()));
   }
+  runtime->catalog = std::make_unique<MetricCatalog>(runtime->config.plugin_dir(), runtime->config.definitions_dir(),
+                                                     HostApi(), &runtime->registry, runtime->pool.get());
+  if (auto loaded = runtime->catalog->Reload(); !loaded.ok()) return loaded.status();
   runtime->engine =
       std::make_unique<MetricEngine>(&runtime->registry, runtime->pool.get(), runtime->config.currency_code());
   const absl::Duration interval = alert_settings->evaluation_interval;
@@ -94,6 +97,7 @@ int Serve(Runtime& runtime) {
   DashboardService dashboard_service({runtime.pool.get(), &runtime.registry, runtime.config.currency_code()},
                                      max_request_time);
   AlertService alert_service(runtime.alerts.get(), runtime.alert_hub.get(), max_request_time);
+  AdminService admin_service(runtime.catalog.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -103,6 +107,7 @@ int Serve(Runtime& runtime) {
   builder.RegisterService(&metrics_service);
   builder.RegisterService(&dashboard_service);
   builder.RegisterService(&alert_service);
+  builder.RegisterService(&admin_service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     LogError(absl::StrCat("cannot listen on ", runtime.config.listen_address()));
@@ -113,7 +118,13 @@ int Serve(Runtime& runtime) {
   LogInfo(absl::StrCat("serving ", runtime.registry.List().size(), " metrics on ", runtime.config.listen_address(),
                        " (port ", port, ") from ", runtime.url.redacted));
 
-  const int signal = WaitForShutdownSignal(BlockShutdownSignals());
+  // SIGHUP reloads the metrics; SIGINT and SIGTERM stop the server.
+  const sigset_t signals = BlockServerSignals();
+  int signal = 0;
+  while ((signal = WaitForSignal(signals)) == SIGHUP) {
+    LogInfo("received SIGHUP; reloading the metrics");
+    if (auto reloaded = runtime.catalog->Reload(); !reloaded.ok()) LogError(reloaded.status().message());
+  }
   LogInfo(absl::StrCat("received signal ", signal, "; shutting down"));
   server->GetHealthCheckService()->Shutdown();
   runtime.alert_hub->Shutdown();  // ends the WatchAlerts streams cleanly
@@ -138,7 +149,7 @@ int Run(const char* program) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("Serves sales KPIs over gRPC.\n  salesmetrics-server --database=sqlite3:///path/to.db");
   // Signals must be blocked before gRPC starts its threads.
-  salesmetrics::BlockShutdownSignals();
+  salesmetrics::BlockServerSignals();
   absl::ParseCommandLine(argc, argv);
   return salesmetrics::Run(argv[0]);
 }

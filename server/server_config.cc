@@ -17,6 +17,7 @@ ABSL_FLAG(int32_t, pool_size, 0, "Number of database connections (default 4)");
 ABSL_FLAG(std::string, currency, "", "ISO 4217 code of the reporting currency (default CNY)");
 ABSL_FLAG(int32_t, max_request_seconds, 0, "Longest a request may run when the client sets no deadline (default 60)");
 ABSL_FLAG(std::string, alerts_config, "", "Text-format AlertsConfig file (default: every rule with its defaults)");
+ABSL_FLAG(std::string, definitions_dir, "", "Directory of declarative SQL metrics (*.textproto); default: none");
 
 namespace salesmetrics {
 namespace {
@@ -60,6 +61,7 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   config.set_currency_code(pick(absl::GetFlag(FLAGS_currency), config.currency_code(), std::string("CNY")));
   config.set_max_request_seconds(pick(absl::GetFlag(FLAGS_max_request_seconds), config.max_request_seconds(), 60));
   config.set_alerts_config(pick(absl::GetFlag(FLAGS_alerts_config), config.alerts_config(), std::string()));
+  config.set_definitions_dir(pick(absl::GetFlag(FLAGS_definitions_dir), config.definitions_dir(), std::string()));
   if (config.plugin_dir().empty()) config.set_plugin_dir(DefaultPluginDir(program_path));
 
   if (config.database_url().empty()) {

@@ -22,6 +22,13 @@ absl::Status MetricRegistry::AddAll(const std::vector<std::shared_ptr<const Regi
   return absl::OkStatus();
 }
 
+void MetricRegistry::ReplaceAll(const std::vector<std::shared_ptr<const RegisteredMetric>>& metrics) {
+  std::map<std::string, std::shared_ptr<const RegisteredMetric>, std::less<>> replacement;
+  for (const auto& m : metrics) replacement[m->id()] = m;
+  absl::MutexLock lock(&mu_);
+  metrics_.swap(replacement);
+}
+
 bool MetricRegistry::Contains(absl::string_view id) const { return Find(id) != nullptr; }
 
 std::shared_ptr<const RegisteredMetric> MetricRegistry::Find(absl::string_view id) const {

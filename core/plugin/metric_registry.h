@@ -67,6 +67,9 @@ class MetricRegistry {
   // Adds all of `metrics`, or none when one of their ids is taken
   // (AlreadyExists naming it).
   absl::Status AddAll(const std::vector<std::shared_ptr<const RegisteredMetric>>& metrics);
+  // Replaces every metric at once (a reload); requests that hold the old
+  // ones finish with them.
+  void ReplaceAll(const std::vector<std::shared_ptr<const RegisteredMetric>>& metrics);
   bool Contains(absl::string_view id) const;
   // nullptr when no metric has this id.
   std::shared_ptr<const RegisteredMetric> Find(absl::string_view id) const;

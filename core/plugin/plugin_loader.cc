@@ -2,7 +2,10 @@
 
 #include <dlfcn.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <filesystem>
 
@@ -13,8 +16,9 @@
 
 // What a plugin's init registers into, before it is accepted.
 struct sm_registrar {
-  std::shared_ptr<salesmetrics::PluginLibrary> library;
-  const salesmetrics::MetricRegistry* registry;
+  std::string source;                                // the plugin or definition file
+  std::shared_ptr<salesmetrics::PluginLibrary> library;  // none for metrics compiled into the server
+  std::function<bool(const std::string&)> taken;     // ids in use elsewhere
   std::vector<std::shared_ptr<const salesmetrics::RegisteredMetric>> metrics;
   std::string refusal;  // the first reason to refuse the plugin
 };
@@ -50,9 +54,30 @@ absl::Status RunInit(const sm_plugin_info& info, const sm_host_api* host, sm_reg
   return absl::OkStatus();
 }
 
-absl::Status Load(const std::string& path, const sm_host_api* host, MetricRegistry& registry,
-                  std::vector<std::string>& ids) {
-  void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+// dlopen returns the library already loaded from a path, even when the
+// file has changed since; so each load opens a private copy, removed as soon
+// as it is mapped.
+absl::StatusOr<std::string> PrivateCopy(const std::string& path) {
+  static std::atomic<int> counter{0};
+  const std::filesystem::path copy =
+      std::filesystem::temp_directory_path() /
+      absl::StrCat("salesmetrics-", getpid(), "-", counter++, "-", std::filesystem::path(path).filename().string());
+  std::error_code error;
+  if (!std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, error)) {
+    return Refused(absl::StrCat("cannot be copied for loading: ", error.message()));
+  }
+  return copy.string();
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPlugin(
+    const std::string& path, const sm_host_api* host, const std::function<bool(const std::string&)>& taken) {
+  absl::StatusOr<std::string> copy = PrivateCopy(path);
+  if (!copy.ok()) return copy.status();
+  void* handle = dlopen(copy->c_str(), RTLD_NOW | RTLD_LOCAL);
+  std::error_code ignored;
+  std::filesystem::remove(*copy, ignored);
   if (handle == nullptr) return Refused(absl::StrCat("cannot be loaded: ", dlerror()));
   auto library = std::make_shared<PluginLibrary>(path, handle);
   auto entry = reinterpret_cast<sm_plugin_entry_fn>(dlsym(handle, SM_PLUGIN_ENTRY_POINT));
@@ -61,15 +86,25 @@ absl::Status Load(const std::string& path, const sm_host_api* host, MetricRegist
   if (info == nullptr || info->init == nullptr) return Refused("its entry point returned no plugin info");
   if (absl::Status s = CheckAbiVersion(*info); !s.ok()) return s;
 
-  sm_registrar registrar{library, &registry, {}, ""};
-  absl::Status status = RunInit(*info, host, registrar);
-  if (status.ok()) status = registry.AddAll(registrar.metrics);
-  if (!status.ok()) return Refused(std::string(status.message()));
-  for (const auto& m : registrar.metrics) ids.push_back(m->id());
-  return absl::OkStatus();
+  sm_registrar registrar{path, library, taken, {}, ""};
+  if (absl::Status s = RunInit(*info, host, registrar); !s.ok()) return s;
+  return registrar.metrics;
 }
 
-}  // namespace
+absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> RegisterInProcess(
+    const std::string& source, const sm_host_api* host, const std::function<void(sdk::Registry&)>& add,
+    const std::function<bool(const std::string&)>& taken) {
+  sm_registrar registrar{source, nullptr, taken, {}, ""};
+  try {
+    sdk::Registry registry(host, &registrar);
+    add(registry);
+  } catch (const sdk::internal::HostFailed&) {
+  } catch (const std::exception& e) {
+    HostRefuse(&registrar, e.what());
+  }
+  if (!registrar.refusal.empty()) return Refused(registrar.refusal);
+  return registrar.metrics;
+}
 
 int32_t HostRegisterMetric(sm_registrar* registrar, const sm_metric_def* def) {
   if (!registrar->refusal.empty()) return 1;
@@ -78,7 +113,7 @@ int32_t HostRegisterMetric(sm_registrar* registrar, const sm_metric_def* def) {
     const std::string& id = info->metric_id();
     const bool twice = std::any_of(registrar->metrics.begin(), registrar->metrics.end(),
                                    [&](const auto& m) { return m->id() == id; });
-    if (twice || registrar->registry->Contains(id)) {
+    if (twice || registrar->taken(id)) {
       info = absl::AlreadyExistsError(absl::StrCat("metric id \"", id, "\" is already registered"));
     }
   }
@@ -86,7 +121,7 @@ int32_t HostRegisterMetric(sm_registrar* registrar, const sm_metric_def* def) {
     registrar->refusal = std::string(info.status().message());
     return 1;
   }
-  info->set_plugin(registrar->library->path());
+  info->set_plugin(registrar->source);
   registrar->metrics.push_back(std::make_shared<const RegisteredMetric>(*std::move(info), *def, registrar->library));
   return 0;
 }
@@ -97,7 +132,12 @@ void HostRefuse(sm_registrar* registrar, const char* reason) {
 
 PluginLoadResult LoadPlugin(const std::string& path, const sm_host_api* host, MetricRegistry& registry) {
   PluginLoadResult result{path, absl::OkStatus(), {}};
-  result.status = Load(path, host, registry, result.metric_ids);
+  auto metrics = OpenPlugin(path, host, [&](const std::string& id) { return registry.Contains(id); });
+  result.status = metrics.ok() ? registry.AddAll(*metrics) : metrics.status();
+  if (!result.status.ok()) result.status = Refused(std::string(result.status.message()));
+  if (result.status.ok()) {
+    for (const auto& m : *metrics) result.metric_ids.push_back(m->id());
+  }
   if (result.status.ok()) {
     LogInfo(absl::StrCat("plugin loaded: ", path, ": ", absl::StrJoin(result.metric_ids, ", ")));
   } else {

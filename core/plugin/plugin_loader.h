@@ -8,6 +8,8 @@
 #ifndef SALESMETRICS_CORE_PLUGIN_PLUGIN_LOADER_H_
 #define SALESMETRICS_CORE_PLUGIN_PLUGIN_LOADER_H_
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "core/plugin/metric_registry.h"
 #include "salesmetrics/plugin_abi.h"
+#include "salesmetrics/sdk.h"
 
 namespace salesmetrics {
 
@@ -24,7 +27,18 @@ struct PluginLoadResult {
   std::vector<std::string> metric_ids;  // registered, when loaded
 };
 
-// Loads one plugin file.
+// Opens one plugin file and runs its init; returns its metrics without
+// registering them. `taken` says which metric ids are already in use.
+absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPlugin(
+    const std::string& path, const sm_host_api* host, const std::function<bool(const std::string&)>& taken);
+
+// Registers metrics compiled into the server (declarative SQL metrics)
+// through the same checks as a plugin's; `source` names where they come from.
+absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> RegisterInProcess(
+    const std::string& source, const sm_host_api* host, const std::function<void(sdk::Registry&)>& add,
+    const std::function<bool(const std::string&)>& taken);
+
+// Loads one plugin file into `registry`, with one log line.
 PluginLoadResult LoadPlugin(const std::string& path, const sm_host_api* host, MetricRegistry& registry);
 
 // Loads every *.so file of `directory` in name order. A missing directory

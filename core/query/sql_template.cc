@@ -1,9 +1,11 @@
 #include "core/query/sql_template.h"
 
 #include <cctype>
+#include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace salesmetrics {
 namespace {
@@ -137,6 +139,47 @@ absl::StatusOr<BoundSql> BindParameters(absl::string_view sql, const SqlParams& 
   if (!text.ok()) return text.status();
   bound.text = *std::move(text);
   return bound;
+}
+
+absl::Status CheckReadOnlySelect(absl::string_view sql) {
+  // The code with every literal and comment blanked out.
+  std::string code;
+  for (size_t i = 0; i < sql.size();) {
+    if (const size_t skip = SkippableLength(sql, i); skip > 0) {
+      code += ' ';
+      i += skip;
+    } else {
+      code += sql[i++];
+    }
+  }
+  const std::string trimmed(absl::StripTrailingAsciiWhitespace(absl::StripSuffix(
+      absl::StripTrailingAsciiWhitespace(code), ";")));
+  if (trimmed.find(';') != std::string::npos) {
+    return absl::InvalidArgumentError("holds more than one statement");
+  }
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : trimmed + " ") {
+    if (IsIdentifierChar(c)) {
+      word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (words.empty() || (words[0] != "SELECT" && words[0] != "WITH")) {
+    return absl::InvalidArgumentError("is not a SELECT statement");
+  }
+  static const auto* kWriting = new std::set<std::string>{
+      "INSERT", "UPDATE", "DELETE", "MERGE", "DROP", "CREATE", "ALTER", "TRUNCATE",
+      "GRANT",  "REVOKE", "COPY",   "ATTACH",  "DETACH", "PRAGMA",  "VACUUM", "REINDEX", "CALL", "EXECUTE",
+      "LOCK",   "COMMIT", "ROLLBACK", "BEGIN", "SAVEPOINT", "RELEASE", "INTO", "SET", "RESET", "DO"};
+  for (const std::string& w : words) {
+    if (kWriting->count(w) > 0) {
+      return absl::InvalidArgumentError(absl::StrCat("is not read-only: it uses ", w));
+    }
+  }
+  return absl::OkStatus();
 }
 
 std::vector<std::string> ParameterNames(absl::string_view sql) {

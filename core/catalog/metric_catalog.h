@@ -1,0 +1,75 @@
+// The server's metrics: the plugins of a directory and the declarative
+// metrics of another, loaded at start and reloaded on demand (SIGHUP, or
+// the admin RPC) without a restart.
+//
+// A reload loads new and changed files, drops the metrics of removed ones,
+// and leaves unchanged files alone. When a changed file fails to load, the
+// last good version of its metrics goes on serving and the failure is
+// reported. Requests in flight finish on the code they started with: a
+// library is closed only when no metric of it is in use.
+#ifndef SALESMETRICS_CORE_CATALOG_METRIC_CATALOG_H_
+#define SALESMETRICS_CORE_CATALOG_METRIC_CATALOG_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "core/db/connection_pool.h"
+#include "core/plugin/metric_registry.h"
+#include "salesmetrics/plugin_abi.h"
+
+namespace salesmetrics {
+
+// What a reload did with one file.
+struct SourceReport {
+  enum class Outcome { kLoaded, kUnchanged, kRemoved, kRefused };
+  std::string path;
+  Outcome outcome;
+  absl::Status error;                   // for kRefused
+  bool kept_previous = false;           // kRefused: the last good version still serves
+  std::vector<std::string> metric_ids;  // serving from this file after the reload
+};
+
+class MetricCatalog {
+ public:
+  // `definitions_dir` may be empty (no declarative metrics). `pool`
+  // prepares declarative SQL when it is loaded.
+  MetricCatalog(std::string plugin_dir, std::string definitions_dir, const sm_host_api* host,
+                MetricRegistry* registry, ConnectionPool* pool);
+
+  // Scans the directories and updates the registry. Fails only when a
+  // directory cannot be read; each file's fate is in the report, and logged.
+  absl::StatusOr<std::vector<SourceReport>> Reload();
+
+ private:
+  struct FileVersion {
+    int64_t modified_ns = 0;
+    uintmax_t size = 0;
+    bool operator==(const FileVersion&) const = default;
+  };
+  struct Source {
+    FileVersion version;
+    std::vector<std::shared_ptr<const RegisteredMetric>> metrics;
+  };
+
+  absl::StatusOr<std::vector<std::string>> ListFiles() const;
+  absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> Open(
+      const std::string& path, const std::function<bool(const std::string&)>& taken) const;
+
+  const std::string plugin_dir_;
+  const std::string definitions_dir_;
+  const sm_host_api* host_;
+  MetricRegistry* registry_;
+  ConnectionPool* pool_;
+  absl::Mutex mu_;  // one reload at a time
+  std::map<std::string, Source> sources_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace salesmetrics
+
+#endif  // SALESMETRICS_CORE_CATALOG_METRIC_CATALOG_H_
