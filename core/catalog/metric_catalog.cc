@@ -42,8 +42,10 @@ void LogReport(const SourceReport& report) {
       LogInfo(absl::StrCat("metrics removed: ", report.path));
       break;
     case SourceReport::Outcome::kRefused:
-      LogError(absl::StrCat(report.path.find(".so") != std::string::npos ? "plugin refused: " : "definition refused: ",
-                            report.path, ": ", report.error.message(),
+      // A definition's errors already start with its path (and line).
+      LogError(absl::StrCat(absl::EndsWith(report.path, ".so") ? "plugin refused: " : "definition refused: ",
+                            absl::StartsWith(report.error.message(), report.path) ? "" : report.path + ": ",
+                            report.error.message(),
                             report.kept_previous ? " (the previous version goes on serving)" : ""));
       break;
     case SourceReport::Outcome::kUnchanged:
