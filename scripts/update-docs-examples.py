@@ -41,7 +41,10 @@ def start_server():
 def run(command):
     args = shlex.split(command)
     args[0] = os.path.join(BUILD, "clients", "cli", "salesmetrics")
-    return subprocess.run(args + ["--server", LISTEN], capture_output=True, text=True)
+    # The CLI prints times in the local zone and bars in UTF-8: pinned, so
+    # the output is the same on every machine.
+    env = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8")
+    return subprocess.run(args + ["--server", LISTEN], capture_output=True, text=True, env=env)
 
 
 def update(path):

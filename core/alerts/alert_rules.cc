@@ -209,9 +209,10 @@ absl::Status StalledDeals(const RuleContext& c, std::vector<v1::Alert>& alerts) 
   if (count == nullptr || count->count() == 0) return absl::OkStatus();
   v1::Alert alert = c.MakeAlert(
       v1::SEVERITY_INFO, at_as_of,
-      absl::StrFormat("%d opportunities have been open longer than the usual sales cycle: review them and decide "
-                      "to push, re-plan or close each one.",
-                      count->count()));
+      absl::StrFormat("%d %s been open longer than the usual sales cycle: review %s and decide to push, re-plan "
+                      "or close each one.",
+                      count->count(), count->count() == 1 ? "opportunity has" : "opportunities have",
+                      count->count() == 1 ? "it" : "them"));
   AddValue(alert, "stalled_count", *count);
   AddValue(alert, "stalled_amount", *FindMeasure(stalled->result(), "stalled_amount"));
   AddValue(alert, "mean_cycle_days", *FindMeasure(stalled->result(), "mean_cycle_days"));

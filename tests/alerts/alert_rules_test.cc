@@ -189,6 +189,9 @@ TEST_P(AlertRulesTest, StalledDealsCarryTheCountAmountAndOldest) {
   EXPECT_TRUE(IsMoney(alerts[0].values(1).value(), 700));
   EXPECT_EQ(std::vector<std::string>(alerts[0].opportunity_ids().begin(), alerts[0].opportunity_ids().end()),
             std::vector<std::string>{"p_old"});
+  EXPECT_EQ(alerts[0].message(),
+            "1 opportunity has been open longer than the usual sales cycle: review it and decide to push, re-plan or "
+            "close each one.");
 }
 
 INSTANTIATE_BACKENDS(AlertRulesTest);
