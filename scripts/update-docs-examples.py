@@ -9,12 +9,16 @@ A example is a fenced ```console block whose first line is
 
 Needs a build (build/) and the demo database (scripts/demo.sh makes both).
 """
+import atexit
+import glob
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -27,8 +31,15 @@ def start_server():
     db = os.path.join(BUILD, "demo.db")
     if not os.path.exists(db):
         sys.exit(f"no demo database at {db}: run scripts/demo.sh first")
+    # The standard plugins, and the examples of docs/plugins.md with them.
+    plugins = tempfile.mkdtemp()
+    atexit.register(shutil.rmtree, plugins)
+    for directory in ("lib", "examples"):
+        for library in glob.glob(os.path.join(BUILD, "plugins", directory, "*.so")):
+            shutil.copy(library, plugins)
     server = subprocess.Popen([os.path.join(BUILD, "server", "salesmetrics-server"),
-                               f"--database=sqlite3://{db}", f"--listen={LISTEN}"],
+                               f"--database=sqlite3://{db}", f"--listen={LISTEN}", f"--plugin_dir={plugins}",
+                               f"--definitions_dir={os.path.join(ROOT, 'plugins', 'examples', 'definitions')}"],
                               stderr=subprocess.DEVNULL)
     for _ in range(100):
         if run("salesmetrics list").returncode == 0:

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -42,8 +43,9 @@ const std::map<std::string, int32_t>& ParameterTypes() {
 // (bucket, group_key, numerator, denominator).
 class SqlMetric : public sdk::Metric {
  public:
-  SqlMetric(sdk::MetricInfo info, std::string sql, std::string source)
-      : info_(std::move(info)), sql_(std::move(sql)), source_(std::move(source)) {}
+  // `formula` is what responses state as the definition.
+  SqlMetric(sdk::MetricInfo info, std::string sql, std::string formula)
+      : info_(std::move(info)), sql_(std::move(sql)), formula_(std::move(formula)) {}
 
   sdk::MetricInfo Info() const override { return info_; }
 
@@ -69,13 +71,13 @@ class SqlMetric : public sdk::Metric {
         request.Emit(cell, measure, info_.unit == SM_UNIT_MONEY ? sdk::Money(value) : sdk::Count(value));
       }
     }
-    request.SetDefinition("", absl::StrCat("declarative: ", source_));
+    request.SetDefinition("", formula_);
   }
 
  private:
   sdk::MetricInfo info_;
   std::string sql_;
-  std::string source_;
+  std::string formula_;
 };
 
 class DefinitionChecker {
@@ -200,8 +202,11 @@ absl::StatusOr<std::shared_ptr<const RegisteredMetric>> LoadSqlMetric(
       return absl::InvalidArgumentError(file.Where(checker.SqlLine(), std::string(s.message())));
     }
   }
+  // The description, and the file (not the server's path to it).
+  const std::string formula = absl::StrCat(def.description(), def.description().empty() ? "" : " ",
+                                           "(declarative: ", std::filesystem::path(path).filename().string(), ")");
   absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> metrics = RegisterInProcess(
-      path, HostApi(), [&](sdk::Registry& registry) { registry.Add<SqlMetric>(*info, def.sql(), path); }, taken);
+      path, HostApi(), [&](sdk::Registry& registry) { registry.Add<SqlMetric>(*info, def.sql(), formula); }, taken);
   if (!metrics.ok()) return absl::InvalidArgumentError(file.Where(file.LineOf(def, "id"), std::string(metrics.status().message())));
   return metrics->front();
 }

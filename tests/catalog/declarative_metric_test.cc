@@ -165,6 +165,34 @@ TEST_P(DeclarativeMetricTest, RefusesAnythingButOneReadOnlySelectWithFileLineAnd
   EXPECT_EQ(registry_.List()[0]->id(), "won_amount");
 }
 
+TEST_P(DeclarativeMetricTest, TheExamplesOfTheDocsLoadAndCompute) {
+  for (const auto& entry : std::filesystem::directory_iterator(EXAMPLE_DEFINITIONS_DIR)) {
+    definitions_.Copy(entry.path().string(), entry.path().filename().string());
+  }
+  auto reports = Reload();
+  EXPECT_EQ(reports["key_deal_win_rate.textproto"].outcome, SourceReport::Outcome::kLoaded);
+  EXPECT_EQ(reports["large_deals_won.textproto"].outcome, SourceReport::Outcome::kLoaded);
+
+  // January: the only key deal closed is o2, lost -> 0 / 1.
+  auto key = Compute(Request("key_deal_win_rate").Period("2024-01-01", "2024-02-01"));
+  ASSERT_TRUE(key.ok()) << key.status();
+  EXPECT_TRUE(IsRatio(key->result().value(), 0, 1));
+  // Won in January from 1000: o1 (1001) and o3 (2001); by team, every
+  // amount: t_east o1 and o8, t_west o3.
+  auto large = Compute(Request("large_deals_won").Period("2024-01-01", "2024-02-01").Param("min_amount", "1000"));
+  ASSERT_TRUE(large.ok()) << large.status();
+  EXPECT_TRUE(IsCount(large->result().value(), 2));
+  auto by_team =
+      Compute(Request("large_deals_won").Period("2024-01-01", "2024-02-01").Param("min_amount", "0").GroupBy("team"));
+  ASSERT_TRUE(by_team.ok()) << by_team.status();
+  EXPECT_TRUE(IsCount(GroupResult(by_team->groups(), "t_east").value(), 2));
+  EXPECT_TRUE(IsCount(GroupResult(by_team->groups(), "t_west").value(), 1));
+  // The default, 100 000.00, is more than any deal here.
+  auto default_min = Compute(Request("large_deals_won").Period("2024-01-01", "2024-02-01"));
+  ASSERT_TRUE(default_min.ok()) << default_min.status();
+  EXPECT_TRUE(IsCount(default_min->result().value(), 0));
+}
+
 INSTANTIATE_BACKENDS(DeclarativeMetricTest);
 
 }  // namespace
