@@ -10,7 +10,6 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "core/plugin/metric_definition.h"
 #include "core/util/log.h"
 
@@ -128,39 +127,6 @@ int32_t HostRegisterMetric(sm_registrar* registrar, const sm_metric_def* def) {
 
 void HostRefuse(sm_registrar* registrar, const char* reason) {
   if (registrar->refusal.empty()) registrar->refusal = reason == nullptr ? "refused by the plugin" : reason;
-}
-
-PluginLoadResult LoadPlugin(const std::string& path, const sm_host_api* host, MetricRegistry& registry) {
-  PluginLoadResult result{path, absl::OkStatus(), {}};
-  auto metrics = OpenPlugin(path, host, [&](const std::string& id) { return registry.Contains(id); });
-  result.status = metrics.ok() ? registry.AddAll(*metrics) : metrics.status();
-  if (!result.status.ok()) result.status = Refused(std::string(result.status.message()));
-  if (result.status.ok()) {
-    for (const auto& m : *metrics) result.metric_ids.push_back(m->id());
-  }
-  if (result.status.ok()) {
-    LogInfo(absl::StrCat("plugin loaded: ", path, ": ", absl::StrJoin(result.metric_ids, ", ")));
-  } else {
-    LogError(absl::StrCat("plugin refused: ", path, ": ", result.status.message()));
-  }
-  return result;
-}
-
-absl::StatusOr<std::vector<PluginLoadResult>> LoadPluginDirectory(const std::string& directory,
-                                                                  const sm_host_api* host,
-                                                                  MetricRegistry& registry) {
-  std::error_code error;
-  std::vector<std::string> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    if (entry.path().extension() == ".so") paths.push_back(entry.path().string());
-  }
-  if (error) {
-    return absl::NotFoundError(absl::StrCat("cannot read plugin directory ", directory, ": ", error.message()));
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<PluginLoadResult> results;
-  for (const std::string& path : paths) results.push_back(LoadPlugin(path, host, registry));
-  return results;
 }
 
 }  // namespace salesmetrics

@@ -1,5 +1,6 @@
-// The loader refuses broken plugins one by one, with one log line naming
-// the file and the reason, and goes on with the rest.
+// The loader refuses broken plugins one by one, with the reason; the
+// catalog logs one line naming the file and the reason, and goes on with
+// the rest.
 #include "core/plugin/plugin_loader.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 #include <fstream>
 
 #include "absl/strings/match.h"
+#include "core/catalog/metric_catalog.h"
 #include "core/engine/host_api.h"
 #include "core/util/log.h"
 #include "tests/support/metric_test_env.h"
@@ -23,23 +25,17 @@ class PluginLoaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     SetLogSinkForTesting([this](LogLevel level, const std::string& line) { log_.push_back({level, line}); });
-    ASSERT_TRUE(LoadPluginDirectory(SALESMETRICS_PLUGIN_DIR, HostApi(), registry_).ok());
+    MetricCatalog catalog(SALESMETRICS_PLUGIN_DIR, "", HostApi(), &registry_, nullptr);
+    ASSERT_TRUE(catalog.Reload().ok());
     log_.clear();
   }
   void TearDown() override { SetLogSinkForTesting(nullptr); }
 
-  // Loads a fixture expecting a refusal whose reason contains `reason`.
+  // Opens a fixture expecting a refusal whose reason contains `reason`.
   void ExpectRefused(const std::string& name, const std::string& reason) {
-    const size_t metrics_before = registry_.List().size();
-    const PluginLoadResult result = LoadPlugin(Fixture(name), HostApi(), registry_);
-    EXPECT_FALSE(result.status.ok()) << name;
-    EXPECT_TRUE(absl::StrContains(result.status.message(), reason)) << result.status;
-    ASSERT_EQ(log_.size(), 1u) << name;
-    EXPECT_EQ(log_[0].first, LogLevel::kError);
-    EXPECT_TRUE(absl::StrContains(log_[0].second, Fixture(name))) << log_[0].second;
-    EXPECT_TRUE(absl::StrContains(log_[0].second, reason)) << log_[0].second;
-    EXPECT_EQ(registry_.List().size(), metrics_before) << "a refused plugin must register nothing";
-    log_.clear();
+    auto metrics = OpenPlugin(Fixture(name), HostApi(), [&](const std::string& id) { return registry_.Contains(id); });
+    ASSERT_FALSE(metrics.ok()) << name;
+    EXPECT_TRUE(absl::StrContains(metrics.status().message(), reason)) << metrics.status();
   }
 
   MetricRegistry registry_;
@@ -82,8 +78,8 @@ TEST_F(PluginLoaderTest, RefusesUnknownDimensionsAndKeepsNothingOfThePlugin) {
 TEST_F(PluginLoaderTest, RefusesAFileThatIsNotALibrary) {
   const std::string path = std::filesystem::temp_directory_path() / "not_a_library.so";
   { std::ofstream(path) << "hello"; }
-  const PluginLoadResult result = LoadPlugin(path, HostApi(), registry_);
-  EXPECT_TRUE(absl::StrContains(result.status.message(), "cannot be loaded")) << result.status;
+  auto metrics = OpenPlugin(path, HostApi(), [](const std::string&) { return false; });
+  EXPECT_TRUE(absl::StrContains(metrics.status().message(), "cannot be loaded")) << metrics.status();
   std::filesystem::remove(path);
 }
 
@@ -95,20 +91,37 @@ TEST_F(PluginLoaderTest, ADirectoryWithBrokenPluginsStillLoadsTheGoodOnes) {
                                std::filesystem::copy_options::overwrite_existing);
   }
   MetricRegistry registry;
-  auto results = LoadPluginDirectory(dir.string(), HostApi(), registry);
-  ASSERT_TRUE(results.ok());
-  ASSERT_EQ(results->size(), 4u);
+  MetricCatalog catalog(dir.string(), "", HostApi(), &registry, nullptr);
+  auto reports = catalog.Reload();
+  ASSERT_TRUE(reports.ok());
+  ASSERT_EQ(reports->size(), 4u);
   EXPECT_EQ(registry.List().size(), 1u);
   EXPECT_TRUE(registry.Contains("test_opportunity_count"));
-  EXPECT_EQ(log_.size(), 4u);  // one line per plugin: three refused, one loaded
+  // One line per plugin, in name order: three refused with the file and the reason, one loaded.
+  ASSERT_EQ(log_.size(), 4u);
+  const std::vector<std::pair<const char*, const char*>> expected = {
+      {"abi_version_mismatch", "built for plugin ABI 2.0"},
+      {"good_plugin", "test_opportunity_count"},
+      {"init_throws", "boom during init"},
+      {"missing_entry_point", "no entry point"}};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const std::string file = (dir / (std::string(expected[i].first) + ".so")).string();
+    EXPECT_EQ(log_[i].first, i == 1 ? LogLevel::kInfo : LogLevel::kError) << log_[i].second;
+    EXPECT_TRUE(absl::StrContains(log_[i].second, file + ": ")) << log_[i].second;
+    EXPECT_TRUE(absl::StrContains(log_[i].second, expected[i].second)) << log_[i].second;
+  }
   std::filesystem::remove_all(dir);
 }
 
 class FailingPluginTest : public MetricTest {};
 
 TEST_P(FailingPluginTest, AFailingComputeFailsOnlyThatRequest) {
-  ASSERT_TRUE(LoadPlugin(Fixture("compute_throws"), HostApi(), const_cast<MetricRegistry&>(BuildPlugins())).status.ok() ||
-              BuildPlugins().Contains("test_throws"));
+  MetricRegistry registry;
+  auto metrics = OpenPlugin(Fixture("compute_throws"), HostApi(), [](const std::string&) { return false; });
+  ASSERT_TRUE(metrics.ok()) << metrics.status();
+  ASSERT_TRUE(registry.AddAll(*metrics).ok());
+  ASSERT_TRUE(registry.AddAll({BuildPlugins().Find("total_sales")}).ok());
+  engine_ = std::make_unique<MetricEngine>(&registry, pool_.get(), "CNY");
   auto thrown = Compute(Request("test_throws").Period("2024-01-01", "2024-02-01"));
   EXPECT_EQ(thrown.status().code(), absl::StatusCode::kInternal);
   EXPECT_TRUE(absl::StrContains(thrown.status().message(), "division by zebra")) << thrown.status();

@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "core/engine/host_api.h"
-#include "core/plugin/plugin_loader.h"
+#include "core/catalog/metric_catalog.h"
 #include "core/time/civil_time.h"
 
 namespace salesmetrics::testing {
@@ -13,7 +13,8 @@ namespace salesmetrics::testing {
 const MetricRegistry& BuildPlugins() {
   static const MetricRegistry* registry = [] {
     auto* r = new MetricRegistry();
-    auto loaded = LoadPluginDirectory(SALESMETRICS_TEST_PLUGIN_DIR, HostApi(), *r);
+    MetricCatalog catalog(SALESMETRICS_TEST_PLUGIN_DIR, "", HostApi(), r, nullptr);
+    auto loaded = catalog.Reload();
     if (!loaded.ok()) ADD_FAILURE() << loaded.status();
     return r;
   }();
