@@ -13,6 +13,8 @@ packages=(
   golang-github-gogo-googleapis-dev grpc-proto
   # runtime and tests
   tzdata sqlite3 postgresql
+  # Python client (clients/python), on Debian's /usr/bin/python3
+  python3 python3-grpcio python3-protobuf
 )
 
 missing=()
