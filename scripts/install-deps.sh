@@ -15,6 +15,10 @@ packages=(
   tzdata sqlite3 postgresql
   # Python client (clients/python), on Debian's /usr/bin/python3
   python3 python3-grpcio python3-protobuf
+  # Go client (clients/go), built in GOPATH mode from Debian's sources alone. protobuf 1-5 by
+  # name: grpc-dev also accepts 1-3, whose runtime panics on protoc-gen-go 1.28's code.
+  golang-go protoc-gen-go protoc-gen-go-grpc golang-google-grpc-dev golang-google-protobuf-dev
+  golang-github-golang-protobuf-1-5-dev golang-golang-x-text-dev
 )
 
 missing=()

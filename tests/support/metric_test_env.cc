@@ -76,6 +76,7 @@ void MetricTest::SetUp() {
 }
 
 void MetricTest::Load(const std::string& sql) {
+  ASSERT_NE(db_, nullptr) << "no test database (see the failure above)";
   const absl::Status status = db_->Execute(sql);
   ASSERT_TRUE(status.ok()) << status;
 }
