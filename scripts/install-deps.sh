@@ -20,6 +20,9 @@ packages=(
   golang-go protoc-gen-go protoc-gen-go-grpc golang-google-grpc-dev golang-google-protobuf-dev
   golang-github-golang-protobuf-1-5-dev golang-golang-x-text-dev
 )
+# Node.js client (clients/node) and buf (tools/buf) run on any Node.js >= 18
+# with npm: Debian's when the machine has none.
+if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 
 missing=()
 for p in "${packages[@]}"; do
