@@ -20,8 +20,8 @@ packages=(
   golang-go protoc-gen-go protoc-gen-go-grpc golang-google-grpc-dev golang-google-protobuf-dev
   golang-github-golang-protobuf-1-5-dev golang-golang-x-text-dev
 )
-# Node.js client (clients/node) and buf (tools/buf) run on any Node.js >= 18
-# with npm: Debian's when the machine has none.
+# Node.js client (clients/node, Node.js >= 20 for its tests) and buf (tools/buf): Debian's
+# nodejs/npm (18) only when the machine has no npm at all; then node_client fails loudly.
 if ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 
 missing=()
