@@ -1,5 +1,6 @@
 #include "core/dashboards/concurrent_parts.h"
 
+#include <exception>
 #include <thread>
 
 namespace salesmetrics {
@@ -10,8 +11,12 @@ absl::Status RunConcurrently(ConnectionPool& pool, absl::Time deadline, const st
   threads.reserve(parts.size());
   for (size_t i = 0; i < parts.size(); ++i) {
     threads.emplace_back([&, i] {
-      absl::StatusOr<ConnectionPool::Lease> lease = pool.AcquireReader(deadline);
-      statuses[i] = lease.ok() ? parts[i](*lease) : lease.status();
+      try {
+        absl::StatusOr<ConnectionPool::Lease> lease = pool.AcquireReader(deadline);
+        statuses[i] = lease.ok() ? parts[i](*lease) : lease.status();
+      } catch (const std::exception& e) {  // would terminate the server from this thread
+        statuses[i] = absl::InternalError(e.what());
+      }
     });
   }
   for (std::thread& t : threads) t.join();

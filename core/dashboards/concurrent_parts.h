@@ -1,6 +1,6 @@
 // Runs the parts of a dashboard at once, each on its own pooled connection
-// in a read-only transaction. A part is one scan; parts share nothing but
-// what they return.
+// in a read-only transaction. A part is one scan; parts run at the same time,
+// so each writes only into results of its own.
 //
 //   ClosedDeals deals;
 //   Spend spend;

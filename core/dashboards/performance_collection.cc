@@ -78,10 +78,12 @@ struct Rep {
   bool employed = false;
 };
 
-// What the scans return. Owner ids may be null or name no sales rep; their
-// figures count for the company only.
+// What the scans return, each part into members of its own (they run
+// concurrently). Owner ids may be null or name no sales rep; their figures
+// count for the company only.
 struct Parts {
-  std::map<std::optional<std::string>, Figures> by_owner;
+  std::map<std::optional<std::string>, Figures> won_by_owner;
+  std::map<std::optional<std::string>, Figures> collected_by_owner;
   int64_t collected_without_opportunity = 0;
   std::map<std::pair<std::string, std::string>, double> targets;  // (scope, scope_id) -> sum
   std::map<std::string, Rep> reps;
@@ -92,8 +94,8 @@ absl::Status ReadWon(ConnectionPool::Lease& lease, const DashboardRequest& reque
   auto rows = DashboardRows<std::optional<std::string>, int64_t, int64_t>(lease, request, kWonSql);
   if (!rows.ok()) return rows.status();
   for (const auto& [owner, won, collected] : *rows) {
-    parts.by_owner[owner].won_amount = won;
-    parts.by_owner[owner].collected_against_won = collected;
+    parts.won_by_owner[owner].won_amount = won;
+    parts.won_by_owner[owner].collected_against_won = collected;
   }
   return absl::OkStatus();
 }
@@ -105,7 +107,7 @@ absl::Status ReadCollected(ConnectionPool::Lease& lease, const DashboardRequest&
     if (without_opportunity != 0) {
       parts.collected_without_opportunity += collected;
     } else {
-      parts.by_owner[owner].collected_in_period += collected;
+      parts.collected_by_owner[owner].collected_in_period += collected;
     }
   }
   return absl::OkStatus();
@@ -185,9 +187,11 @@ absl::StatusOr<v1::ComputePerformanceCollectionResponse> ComputePerformanceColle
   std::map<std::string, Figures> by_team;
   Figures company;
   std::map<std::string, Figures> rep_figures;
-  for (const auto& [owner, figures] : parts.by_owner) {
-    company += figures;
-    if (owner) rep_figures[*owner] += figures;
+  for (const auto* by_owner : {&parts.won_by_owner, &parts.collected_by_owner}) {
+    for (const auto& [owner, figures] : *by_owner) {
+      company += figures;
+      if (owner) rep_figures[*owner] += figures;
+    }
   }
   for (const auto& [id, rep] : parts.reps) rep_figures[id];
   for (const auto& [scope_and_id, target] : parts.targets) {
