@@ -171,10 +171,13 @@ absl::Status ConnectionPool::Lease::BeginRead(absl::Time deadline) {
 }
 
 void ConnectionPool::Lease::EndRead() {
+  if (session_ == nullptr) return;
+  // Cleared even when BEGIN failed, so a later lease of this connection
+  // never runs under this one's deadline.
+  if (sqlite3* db = SqliteConnection(*session_)) sqlite3_progress_handler(db, 0, nullptr, nullptr);
   if (!in_transaction_) return;
   in_transaction_ = false;
   try {
-    if (sqlite3* db = SqliteConnection(*session_)) sqlite3_progress_handler(db, 0, nullptr, nullptr);
     *session_ << "ROLLBACK";
   } catch (const std::exception&) {
     broken_ = true;
