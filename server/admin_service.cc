@@ -28,8 +28,9 @@ v1::ReloadedSource::Outcome ToProto(SourceReport::Outcome outcome) {
 }  // namespace
 
 bool IsLoopbackPeer(const std::string& peer) {
+  // gRPC 1.51 percent-encodes the brackets of IPv6 peers.
   return absl::StartsWith(peer, "ipv4:127.") || absl::StartsWith(peer, "ipv6:[::1]") ||
-         absl::StartsWith(peer, "unix:");
+         absl::StartsWith(peer, "ipv6:%5B::1%5D") || absl::StartsWith(peer, "unix:");
 }
 
 grpc::Status AdminService::ReloadMetrics(grpc::ServerContext* context, const v1::ReloadMetricsRequest*,

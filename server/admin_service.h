@@ -1,5 +1,6 @@
-// The gRPC AdminService: ReloadMetrics, for clients on the loopback
-// interface only until authentication exists.
+// The gRPC AdminService: ReloadMetrics. Until authentication exists it is
+// served only on a loopback listener (AdminListenAddress), and answers only
+// peers on this machine.
 #ifndef SALESMETRICS_SERVER_ADMIN_SERVICE_H_
 #define SALESMETRICS_SERVER_ADMIN_SERVICE_H_
 
@@ -19,7 +20,7 @@ class AdminService final : public salesmetrics::v1::AdminService::Service {
   MetricCatalog* catalog_;
 };
 
-// Whether a gRPC peer ("ipv4:127.0.0.1:5000", "ipv6:[::1]:5000",
+// Whether a gRPC peer ("ipv4:127.0.0.1:5000", "ipv6:%5B::1%5D:5000",
 // "unix:...") is on this machine.
 bool IsLoopbackPeer(const std::string& peer);
 

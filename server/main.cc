@@ -107,13 +107,34 @@ int Serve(Runtime& runtime) {
   builder.RegisterService(&metrics_service);
   builder.RegisterService(&dashboard_service);
   builder.RegisterService(&alert_service);
-  builder.RegisterService(&admin_service);
+  // AdminService only on a loopback listener: this one, or one of its own.
+  const std::string admin_address = AdminListenAddress(runtime.config);
+  const bool admin_here = admin_address == runtime.config.listen_address();
+  if (admin_here) builder.RegisterService(&admin_service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     LogError(absl::StrCat("cannot listen on ", runtime.config.listen_address()));
     return 1;
   }
-  for (const char* service : kServiceNames) server->GetHealthCheckService()->SetServingStatus(service, true);
+  std::unique_ptr<grpc::Server> admin_server;
+  if (!admin_address.empty() && !admin_here) {
+    grpc::ServerBuilder admin_builder;
+    admin_builder.AddListeningPort(admin_address, grpc::InsecureServerCredentials());
+    admin_builder.RegisterService(&admin_service);
+    if ((admin_server = admin_builder.BuildAndStart()) == nullptr) {
+      LogError(absl::StrCat("cannot listen on ", admin_address, " for AdminService"));
+      return 1;
+    }
+  }
+  LogInfo(admin_address.empty()
+              ? std::string("AdminService is off: the listener is not loopback and no --admin_listen is set; "
+                            "SIGHUP reloads the metrics")
+              : absl::StrCat("AdminService on ", admin_address));
+  for (const char* service : kServiceNames) {
+    if (admin_here || std::string(service) != "salesmetrics.v1.AdminService") {
+      server->GetHealthCheckService()->SetServingStatus(service, true);
+    }
+  }
   runtime.alert_hub->Start();
   LogInfo(absl::StrCat("serving ", runtime.registry.List().size(), " metrics on ", runtime.config.listen_address(),
                        " (port ", port, ") from ", runtime.url.redacted));
@@ -130,6 +151,7 @@ int Serve(Runtime& runtime) {
   runtime.alert_hub->Shutdown();  // ends the WatchAlerts streams cleanly
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(10));
   server->Wait();
+  if (admin_server) admin_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(10));
   LogInfo("stopped");
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 ABSL_FLAG(std::string, config, "", "Text-format ServerConfig file; flags given on the command line override it");
@@ -17,6 +18,8 @@ ABSL_FLAG(int32_t, pool_size, 0, "Number of database connections (default 4)");
 ABSL_FLAG(std::string, currency, "", "ISO 4217 code of the reporting currency (default CNY)");
 ABSL_FLAG(int32_t, max_request_seconds, 0, "Longest a request may run when the client sets no deadline (default 60)");
 ABSL_FLAG(std::string, alerts_config, "", "Text-format AlertsConfig file (default: every rule with its defaults)");
+ABSL_FLAG(std::string, admin_listen, "",
+          "Loopback host:port or unix:PATH for AdminService (default: --listen when it is loopback, else off)");
 ABSL_FLAG(std::string, definitions_dir, "", "Directory of declarative SQL metrics (*.textproto); default: none");
 
 namespace salesmetrics {
@@ -62,6 +65,12 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   config.set_max_request_seconds(pick(absl::GetFlag(FLAGS_max_request_seconds), config.max_request_seconds(), 60));
   config.set_alerts_config(pick(absl::GetFlag(FLAGS_alerts_config), config.alerts_config(), std::string()));
   config.set_definitions_dir(pick(absl::GetFlag(FLAGS_definitions_dir), config.definitions_dir(), std::string()));
+  config.set_admin_listen_address(
+      pick(absl::GetFlag(FLAGS_admin_listen), config.admin_listen_address(), std::string()));
+  if (!config.admin_listen_address().empty() && !IsLoopbackAddress(config.admin_listen_address())) {
+    return absl::InvalidArgumentError(absl::StrCat("admin_listen: ", config.admin_listen_address(),
+                                                   " is not a loopback address (127.x.x.x, [::1], localhost or unix:)"));
+  }
   if (config.plugin_dir().empty()) config.set_plugin_dir(DefaultPluginDir(program_path));
 
   if (config.database_url().empty()) {
@@ -77,6 +86,18 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
     return absl::InvalidArgumentError(absl::StrCat("currency \"", config.currency_code(), "\" is not an ISO 4217 code"));
   }
   return config;
+}
+
+bool IsLoopbackAddress(const std::string& address) {
+  if (absl::StartsWith(address, "unix:")) return true;
+  const size_t colon = address.rfind(':');
+  const std::string host = address.substr(0, colon == std::string::npos ? address.size() : colon);
+  return absl::StartsWith(host, "127.") || host == "[::1]" || host == "localhost";
+}
+
+std::string AdminListenAddress(const salesmetrics::server::ServerConfig& config) {
+  if (!config.admin_listen_address().empty()) return config.admin_listen_address();
+  return IsLoopbackAddress(config.listen_address()) ? config.listen_address() : "";
 }
 
 }  // namespace salesmetrics

@@ -105,6 +105,24 @@ TEST_F(ReloadTest, TheAdminRpcReportsEachFile) {
   EXPECT_NE(server_->Log().find("definition refused: " + definitions_.File("broken.textproto") + ":3: sql holds"), std::string::npos);
 }
 
+TEST_F(ReloadTest, AnAdminListenerOfItsOwnTakesTheAdminServiceOffTheMainOne) {
+  const std::string admin_address = "127.0.0.1:" + std::to_string(FreePort());
+  server_.reset();
+  auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY,
+                                     {"--database=" + db_->url(), "--plugin_dir=" + plugins_.path().string(),
+                                      "--admin_listen=" + admin_address});
+  ASSERT_TRUE(server.ok()) << server.status();
+  server_ = *std::move(server);
+  const auto reload = [](const std::string& address) {
+    grpc::ClientContext context;
+    v1::ReloadMetricsResponse response;
+    return v1::AdminService::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()))
+        ->ReloadMetrics(&context, v1::ReloadMetricsRequest(), &response);
+  };
+  EXPECT_EQ(reload(server_->address()).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  EXPECT_TRUE(reload(admin_address).ok()) << server_->Log();
+}
+
 TEST_F(ReloadTest, RequestsGoOnThroughReloadsOfThePluginTheyUse) {
   std::atomic<bool> stop{false};
   std::atomic<int> answered{0};
