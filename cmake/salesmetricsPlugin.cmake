@@ -17,5 +17,8 @@ function(salesmetrics_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${name} PRIVATE salesmetrics::plugin_sdk)
   target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  # GCC marks some template statics STB_GNU_UNIQUE, and glibc never unloads
+  # a library that defines one: each reload would leak a copy.
+  target_compile_options(${name} PRIVATE $<$<CXX_COMPILER_ID:GNU>:-fno-gnu-unique>)
   install(TARGETS ${name} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/salesmetrics/plugins)
 endfunction()

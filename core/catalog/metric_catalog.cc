@@ -1,5 +1,7 @@
 #include "core/catalog/metric_catalog.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -20,8 +22,10 @@ constexpr char kDefinitionSuffix[] = ".textproto";
 
 absl::Status ListDirectory(const std::string& dir, absl::string_view suffix, std::vector<std::string>& files) {
   std::error_code error;
-  for (const auto& entry : fs::directory_iterator(dir, error)) {
-    if (absl::EndsWith(entry.path().filename().string(), suffix)) files.push_back(entry.path().string());
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+    if (it->is_regular_file(error) && absl::EndsWith(it->path().filename().string(), suffix)) {
+      files.push_back(it->path().string());
+    }
   }
   if (error) return absl::NotFoundError(absl::StrCat("cannot read directory ", dir, ": ", error.message()));
   return absl::OkStatus();
@@ -75,10 +79,20 @@ absl::StatusOr<std::vector<std::string>> MetricCatalog::ListFiles() const {
 
 absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> MetricCatalog::Open(
     const std::string& path, const std::function<bool(const std::string&)>& taken) const {
-  if (absl::EndsWith(path, ".so")) return OpenPlugin(path, host_, taken);
-  absl::StatusOr<std::shared_ptr<const RegisteredMetric>> metric = LoadSqlMetric(path, pool_, taken);
-  if (!metric.ok()) return metric.status();
-  return std::vector<std::shared_ptr<const RegisteredMetric>>{*metric};
+  try {
+    if (absl::EndsWith(path, ".so")) return OpenPlugin(path, host_, taken);
+    absl::StatusOr<std::shared_ptr<const RegisteredMetric>> metric = LoadSqlMetric(path, pool_, taken);
+    if (!metric.ok()) return metric.status();
+    return std::vector<std::shared_ptr<const RegisteredMetric>>{*metric};
+  } catch (const std::exception& e) {  // a reload must not take the server down
+    return absl::InternalError(absl::StrCat("loading failed: ", e.what()));
+  }
+}
+
+MetricCatalog::FileVersion MetricCatalog::VersionOf(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) return {};
+  return {info.st_ino, info.st_size, absl::TimeFromTimespec(info.st_mtim), absl::TimeFromTimespec(info.st_ctim)};
 }
 
 absl::StatusOr<std::vector<SourceReport>> MetricCatalog::Reload() {
@@ -86,24 +100,26 @@ absl::StatusOr<std::vector<SourceReport>> MetricCatalog::Reload() {
   absl::StatusOr<std::vector<std::string>> files = ListFiles();
   if (!files.ok()) return files.status();
 
+  // Every file starts with what it served so far (a changed file keeps its
+  // metrics until its new version loads), so an id a file serves cannot be
+  // taken by another one during the reload.
   std::map<std::string, Source> next;
   std::vector<SourceReport> reports;
-  std::vector<std::string> changed;
-  // Unchanged files keep their metrics (and ids) first.
+  std::vector<std::pair<std::string, FileVersion>> changed;
   for (const std::string& path : *files) {
-    std::error_code error;
-    const FileVersion version{fs::last_write_time(path, error).time_since_epoch().count(), fs::file_size(path, error)};
+    const FileVersion version = VersionOf(path);
     const auto old = sources_.find(path);
-    if (old != sources_.end() && old->second.version == version) {
-      next[path] = old->second;
-      reports.push_back({path, SourceReport::Outcome::kUnchanged, absl::OkStatus(), false, Ids(old->second.metrics)});
+    if (old != sources_.end()) next[path] = old->second;
+    if (old == sources_.end() || !(old->second.version == version)) {
+      changed.emplace_back(path, version);
+    } else if (!old->second.refusal.ok()) {
+      reports.push_back(Refusal(path, old->second));
     } else {
-      next[path].version = version;
-      changed.push_back(path);
+      reports.push_back({path, SourceReport::Outcome::kUnchanged, absl::OkStatus(), false, Ids(old->second.metrics)});
     }
   }
-  for (const std::string& path : changed) {
-    const auto taken = [&](const std::string& id) {
+  for (const auto& [path, version] : changed) {
+    const auto taken = [&, &path = path](const std::string& id) {
       return std::any_of(next.begin(), next.end(), [&](const auto& source) {
         const auto& metrics = source.second.metrics;
         return source.first != path &&
@@ -111,27 +127,21 @@ absl::StatusOr<std::vector<SourceReport>> MetricCatalog::Reload() {
       });
     };
     absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> opened = Open(path, taken);
-    SourceReport report{path, SourceReport::Outcome::kLoaded, absl::OkStatus(), false, {}};
+    Source& source = next[path];
     if (opened.ok()) {
-      next[path].metrics = *std::move(opened);
-    } else {
-      report.outcome = SourceReport::Outcome::kRefused;
-      report.error = opened.status();
-      const auto old = sources_.find(path);
-      if (old != sources_.end()) {
-        next[path].metrics = old->second.metrics;  // the last good version; retried when the file changes again
-        report.kept_previous = true;
-      } else {
-        next.erase(path);
-      }
+      source = {version, *std::move(opened), absl::OkStatus()};
+      reports.push_back({path, SourceReport::Outcome::kLoaded, absl::OkStatus(), false, Ids(source.metrics)});
+      continue;
     }
-    if (next.count(path) > 0) report.metric_ids = Ids(next[path].metrics);
-    reports.push_back(report);
+    // Refused: the last good metrics (if any) go on serving. A file that
+    // could not be checked because the database was unreachable is tried
+    // again at the next reload; any other refusal stands until it changes.
+    source.refusal = opened.status();
+    if (!absl::IsUnavailable(opened.status())) source.version = version;
+    reports.push_back(Refusal(path, source));
   }
   for (const auto& [path, source] : sources_) {
-    if (next.count(path) == 0 && std::find(changed.begin(), changed.end(), path) == changed.end()) {
-      reports.push_back({path, SourceReport::Outcome::kRemoved, absl::OkStatus(), false, {}});
-    }
+    if (next.count(path) == 0) reports.push_back({path, SourceReport::Outcome::kRemoved, absl::OkStatus(), false, {}});
   }
 
   sources_ = std::move(next);
@@ -141,6 +151,10 @@ absl::StatusOr<std::vector<SourceReport>> MetricCatalog::Reload() {
   std::sort(reports.begin(), reports.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   for (const SourceReport& report : reports) LogReport(report);
   return reports;
+}
+
+SourceReport MetricCatalog::Refusal(const std::string& path, const Source& source) {
+  return {path, SourceReport::Outcome::kRefused, source.refusal, !source.metrics.empty(), Ids(source.metrics)};
 }
 
 }  // namespace salesmetrics

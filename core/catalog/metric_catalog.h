@@ -4,11 +4,13 @@
 //
 // A reload loads new and changed files, drops the metrics of removed ones,
 // and leaves unchanged files alone. When a changed file fails to load, the
-// last good version of its metrics goes on serving and the failure is
-// reported. Requests in flight finish on the code they started with: a
+// last good version of its metrics goes on serving, and every reload
+// reports the failure until the file changes again. Requests in flight finish on the code they started with: a
 // library is closed only when no metric of it is in use.
 #ifndef SALESMETRICS_CORE_CATALOG_METRIC_CATALOG_H_
 #define SALESMETRICS_CORE_CATALOG_METRIC_CATALOG_H_
+
+#include <sys/types.h>
 
 #include <map>
 #include <memory>
@@ -19,6 +21,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "core/db/connection_pool.h"
 #include "core/plugin/metric_registry.h"
 #include "salesmetrics/plugin_abi.h"
@@ -47,16 +50,22 @@ class MetricCatalog {
   absl::StatusOr<std::vector<SourceReport>> Reload();
 
  private:
+  // What tells a changed file: replaced (inode), rewritten (size, times).
   struct FileVersion {
-    int64_t modified_ns = 0;
-    uintmax_t size = 0;
+    ino_t inode = 0;
+    off_t size = 0;
+    absl::Time modified;
+    absl::Time changed;
     bool operator==(const FileVersion&) const = default;
   };
   struct Source {
     FileVersion version;
-    std::vector<std::shared_ptr<const RegisteredMetric>> metrics;
+    std::vector<std::shared_ptr<const RegisteredMetric>> metrics;  // serving
+    absl::Status refusal;  // why this version of the file was refused
   };
 
+  static FileVersion VersionOf(const std::string& path);
+  static SourceReport Refusal(const std::string& path, const Source& source);
   absl::StatusOr<std::vector<std::string>> ListFiles() const;
   absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> Open(
       const std::string& path, const std::function<bool(const std::string&)>& taken) const;

@@ -15,7 +15,6 @@
 #include "core/plugin/plugin_loader.h"
 #include "core/query/sql_template.h"
 #include "core/time/buckets.h"
-#include "core/util/log.h"
 #include "core/util/text_proto_file.h"
 #include "salesmetrics/sdk.h"
 
@@ -119,6 +118,12 @@ class DefinitionChecker {
     if (type == ParameterTypes().end()) {
       Fail("parameter", absl::StrCat("parameter type \"", p.type(), "\" is none of integer, decimal, choice"), index);
     }
+    // Requests that leave a parameter unset bind nothing for it, and the
+    // SQL would fail on the unbound :name.
+    if (p.default_value().empty()) {
+      Fail("parameter", absl::StrCat("parameter ", p.name(), " has no default_value; declarative parameters need one"),
+           index);
+    }
     sdk::Parameter parameter{.name = p.name(),
                              .description = p.description(),
                              .type = type == ParameterTypes().end() ? SM_PARAM_DECIMAL : type->second,
@@ -154,7 +159,8 @@ SqlParams SampleParameters(const sdk::MetricInfo& info) {
 }
 
 // Prepares the SQL on the configured database, ungrouped and grouped by
-// each declared dimension, without running it.
+// each declared dimension, without running it. Unavailable when the
+// database cannot be reached.
 absl::Status PrepareOnDatabase(const sdk::MetricInfo& info, const std::string& sql, ConnectionPool& pool) {
   const absl::Time now = absl::FromUnixSeconds(absl::ToUnixSeconds(absl::Now()));
   const std::vector<TimeWindow> windows = {MakeTimeWindow(now, now + absl::Hours(24), absl::UTCTimeZone())};
@@ -162,14 +168,13 @@ absl::Status PrepareOnDatabase(const sdk::MetricInfo& info, const std::string& s
   for (const std::string& d : info.filter_dimensions) filters.push_back({d, {"x"}});
   std::vector<std::string> groupings = {""};
   groupings.insert(groupings.end(), info.group_by_dimensions.begin(), info.group_by_dimensions.end());
+  absl::StatusOr<ConnectionPool::Lease> lease = pool.AcquireReader(absl::Now() + absl::Seconds(5));
+  if (!lease.ok()) {
+    return absl::UnavailableError(absl::StrCat("sql could not be checked, the database is not reachable (",
+                                               lease.status().message(), "); the next reload tries again"));
+  }
   for (const std::string& group_by : groupings) {
     const SqlScope scope{&windows, &filters, group_by, now, {}};
-    absl::StatusOr<ConnectionPool::Lease> lease = pool.AcquireReader(now + absl::Seconds(30));
-    if (!lease.ok()) {
-      LogWarning(absl::StrCat("metric ", info.id, ": its SQL was not checked on the database: ",
-                              lease.status().message()));
-      return absl::OkStatus();
-    }
     absl::StatusOr<BoundSql> bound = PrepareSql(sql, scope, lease->dialect(), SampleParameters(info));
     if (!bound.ok()) return bound.status();
     try {
@@ -199,7 +204,7 @@ absl::StatusOr<std::shared_ptr<const RegisteredMetric>> LoadSqlMetric(
   if (!info.ok()) return info.status();
   if (pool != nullptr) {
     if (absl::Status s = PrepareOnDatabase(*info, def.sql(), *pool); !s.ok()) {
-      return absl::InvalidArgumentError(file.Where(checker.SqlLine(), std::string(s.message())));
+      return absl::Status(s.code(), file.Where(checker.SqlLine(), std::string(s.message())));
     }
   }
   // The description, and the file (not the server's path to it).

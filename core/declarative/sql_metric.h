@@ -19,8 +19,8 @@
 
 namespace salesmetrics {
 
-// Loads the definition at `path`. `pool` prepares its SQL (when the
-// database cannot be reached, that check is skipped with a warning);
+// Loads the definition at `path`. `pool` prepares its SQL: Unavailable when
+// the database cannot be reached (nullptr: not checked);
 // `taken` says which metric ids are in use elsewhere.
 absl::StatusOr<std::shared_ptr<const RegisteredMetric>> LoadSqlMetric(
     const std::string& path, ConnectionPool* pool, const std::function<bool(const std::string&)>& taken);

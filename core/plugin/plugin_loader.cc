@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 
@@ -53,16 +55,41 @@ absl::Status RunInit(const sm_plugin_info& info, const sm_host_api* host, sm_reg
   return absl::OkStatus();
 }
 
-// dlopen returns the library already loaded from a path, even when the
-// file has changed since; so each load opens a private copy, removed as soon
-// as it is mapped.
+// A directory of this process only (0700, unpredictable name) for the
+// copies below; removed at exit.
+class PrivateDirectory {
+ public:
+  PrivateDirectory() {
+    std::error_code error;
+    std::string pattern = (std::filesystem::temp_directory_path(error) / "salesmetrics-plugins-XXXXXX").string();
+    if (error || mkdtemp(pattern.data()) == nullptr) {
+      path_ = Refused(absl::StrCat("cannot be copied for loading: no private directory in $TMPDIR or /tmp: ",
+                                   error ? error.message() : std::strerror(errno)));
+    } else {
+      path_ = pattern;
+    }
+  }
+  ~PrivateDirectory() {
+    if (path_.ok()) rmdir(path_->c_str());
+  }
+  const absl::StatusOr<std::string>& path() const { return path_; }
+
+ private:
+  absl::StatusOr<std::string> path_;
+};
+
+// dlopen returns the library already loaded from a path (or a path of the
+// same name), even when the file has changed since; so each load opens a
+// copy of its own, removed as soon as it is mapped.
 absl::StatusOr<std::string> PrivateCopy(const std::string& path) {
-  static std::atomic<int> counter{0};
+  static std::atomic<int64_t> counter{0};
+  static const PrivateDirectory private_directory;
+  const absl::StatusOr<std::string>& directory = private_directory.path();
+  if (!directory.ok()) return directory.status();
   const std::filesystem::path copy =
-      std::filesystem::temp_directory_path() /
-      absl::StrCat("salesmetrics-", getpid(), "-", counter++, "-", std::filesystem::path(path).filename().string());
+      std::filesystem::path(*directory) / absl::StrCat(counter++, "-", std::filesystem::path(path).filename().string());
   std::error_code error;
-  if (!std::filesystem::copy_file(path, copy, std::filesystem::copy_options::overwrite_existing, error)) {
+  if (!std::filesystem::copy_file(path, copy, error)) {
     return Refused(absl::StrCat("cannot be copied for loading: ", error.message()));
   }
   return copy.string();

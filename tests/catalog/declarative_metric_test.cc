@@ -132,6 +132,9 @@ TEST_P(DeclarativeMetricTest, RefusesAnythingButOneReadOnlySelectWithFileLineAnd
   definitions_.Write("unknown_parameter.textproto",
                      WithSql("unknown_parameter", "WITH {{buckets}} SELECT b.bucket, NULL, :region_name FROM buckets b"));
   definitions_.Write("bad_text.textproto", "id: \"bad_text\"\nunit: count\n");
+  definitions_.Write("no_default.textproto",
+                     "id: \"no_default\"\nunit: \"count\"\nparameter {\n  name: \"n\"\n  type: \"integer\"\n}\n"
+                     "sql: \"WITH {{buckets}} SELECT b.bucket, NULL, :n FROM buckets b\"\n");
   definitions_.Write("bad_dimension.textproto",
                      "id: \"bad_dimension\"\nunit: \"count\"\nfilter_dimensions: \"planet\"\n"
                      "sql: \"WITH {{buckets}} SELECT b.bucket, NULL, 0 FROM buckets b\"\n");
@@ -156,6 +159,8 @@ TEST_P(DeclarativeMetricTest, RefusesAnythingButOneReadOnlySelectWithFileLineAnd
             where("unknown_parameter.textproto", 5) +
                 "sql uses the unknown parameter :region_name; declare it in a parameter { } block");
   EXPECT_THAT(error("bad_text.textproto"), HasSubstr(where("bad_text.textproto", 2)));
+  EXPECT_EQ(error("no_default.textproto"),
+            where("no_default.textproto", 3) + "parameter n has no default_value; declarative parameters need one");
   EXPECT_THAT(error("bad_dimension.textproto"), HasSubstr(where("bad_dimension.textproto", 1)));
   EXPECT_THAT(error("bad_dimension.textproto"), HasSubstr("planet"));
 

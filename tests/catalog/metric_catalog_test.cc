@@ -75,6 +75,48 @@ TEST_F(MetricCatalogTest, ABrokenChangeKeepsTheLastGoodVersion) {
   EXPECT_EQ(Reload()["won_amount.textproto"].outcome, Outcome::kLoaded);
 }
 
+TEST_F(MetricCatalogTest, EveryReloadReportsTheRefusalUntilTheFileChanges) {
+  definitions_.Write("won_amount.textproto", kWonAmountDefinition);
+  Reload();
+  definitions_.Write("won_amount.textproto", "id: \"won_amount\"\nunit: \"money\"\nsql: \"SELECT 1; SELECT 2\"\n");
+  Reload();
+  SourceReport again = Reload()["won_amount.textproto"];
+  EXPECT_EQ(again.outcome, Outcome::kRefused);
+  EXPECT_TRUE(again.kept_previous);
+  EXPECT_THAT(std::string(again.error.message()), HasSubstr(":3: sql holds more than one statement"));
+  EXPECT_THAT(Ids(), ElementsAre("won_amount"));
+}
+
+TEST_F(MetricCatalogTest, AnIdServedByAFileWhoseChangeIsRefusedStaysItsOwn) {
+  definitions_.Write("b.textproto", kWonAmountDefinition);
+  Reload();
+  definitions_.Write("b.textproto", "id: \"won_amount\"\nunit: \"money\"\nsql: \"DELETE FROM payments\"\n");
+  definitions_.Write("a.textproto", kWonAmountDefinition);  // sorts first, wants the same id
+  auto reports = Reload();
+  EXPECT_EQ(reports["a.textproto"].outcome, Outcome::kRefused);
+  EXPECT_THAT(std::string(reports["a.textproto"].error.message()), HasSubstr("is already registered"));
+  EXPECT_EQ(reports["b.textproto"].outcome, Outcome::kRefused);
+  EXPECT_TRUE(reports["b.textproto"].kept_previous);
+  EXPECT_THAT(Ids(), ElementsAre("won_amount"));
+  EXPECT_EQ(registry_.Find("won_amount")->info().plugin(), definitions_.File("b.textproto"));
+}
+
+TEST_F(MetricCatalogTest, ADefinitionUncheckedForWantOfTheDatabaseIsTriedAgain) {
+  ConnectionPool unreachable({.url = *ParseDatabaseUrl("postgresql://nobody@127.0.0.1:1/none"), .size = 1});
+  MetricRegistry registry;
+  MetricCatalog catalog(plugins_.path().string(), definitions_.path().string(), HostApi(), &registry, &unreachable);
+  definitions_.Write("won_amount.textproto", kWonAmountDefinition);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto reports = catalog.Reload();
+    ASSERT_TRUE(reports.ok()) << reports.status();
+    ASSERT_EQ(reports->size(), 1u);
+    EXPECT_EQ((*reports)[0].outcome, Outcome::kRefused);
+    EXPECT_EQ((*reports)[0].error.code(), absl::StatusCode::kUnavailable);
+    EXPECT_THAT(std::string((*reports)[0].error.message()), HasSubstr("the next reload tries again"));
+  }
+  EXPECT_TRUE(registry.List().empty());
+}
+
 TEST_F(MetricCatalogTest, APluginReplacedByABrokenBuildKeepsServing) {
   plugins_.Copy(GOOD_PLUGIN, "counts.so");
   EXPECT_EQ(Reload()["counts.so"].outcome, Outcome::kLoaded);
