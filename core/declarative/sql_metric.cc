@@ -13,6 +13,7 @@
 #include "core/engine/host_api.h"
 #include "core/engine/metric_sql.h"
 #include "core/plugin/plugin_loader.h"
+#include "core/query/dimensions.h"
 #include "core/query/sql_template.h"
 #include "core/time/buckets.h"
 #include "core/util/text_proto_file.h"
@@ -92,8 +93,8 @@ class DefinitionChecker {
     } else {
       info.unit = unit->second;
     }
-    info.filter_dimensions = {def_.filter_dimensions().begin(), def_.filter_dimensions().end()};
-    info.group_by_dimensions = {def_.group_by_dimensions().begin(), def_.group_by_dimensions().end()};
+    info.filter_dimensions = Dimensions("filter_dimensions", def_.filter_dimensions());
+    info.group_by_dimensions = Dimensions("group_by_dimensions", def_.group_by_dimensions());
     info.measures = {{def_.id(), info.unit, def_.description()}};
     std::set<std::string> known = {"as_of"};
     for (int i = 0; i < def_.parameter_size(); ++i) {
@@ -132,6 +133,14 @@ class DefinitionChecker {
     if (!p.maximum().empty()) parameter.maximum = p.maximum();
     parameter.choices = {p.choices().begin(), p.choices().end()};
     return parameter;
+  }
+
+  std::vector<std::string> Dimensions(const char* field,
+                                      const google::protobuf::RepeatedPtrField<std::string>& names) {
+    for (int i = 0; i < names.size(); ++i) {
+      if (!IsKnownDimension(names[i])) Fail(field, absl::StrCat("unknown dimension \"", names[i], "\""), i);
+    }
+    return {names.begin(), names.end()};
   }
 
   void Fail(const char* field, const std::string& problem, int index = -1) {

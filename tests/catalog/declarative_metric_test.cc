@@ -161,7 +161,7 @@ TEST_P(DeclarativeMetricTest, RefusesAnythingButOneReadOnlySelectWithFileLineAnd
   EXPECT_THAT(error("bad_text.textproto"), HasSubstr(where("bad_text.textproto", 2)));
   EXPECT_EQ(error("no_default.textproto"),
             where("no_default.textproto", 3) + "parameter n has no default_value; declarative parameters need one");
-  EXPECT_THAT(error("bad_dimension.textproto"), HasSubstr(where("bad_dimension.textproto", 1)));
+  EXPECT_EQ(error("bad_dimension.textproto"), where("bad_dimension.textproto", 3) + "unknown dimension \"planet\"");
   EXPECT_THAT(error("bad_dimension.textproto"), HasSubstr("planet"));
 
   // The good definition serves; none of the refused ones does.
