@@ -2,8 +2,11 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "server/rpc_outcome.h"
+#include "server/server_config.h"
 
 namespace salesmetrics {
 
@@ -28,9 +31,11 @@ v1::ReloadedSource::Outcome ToProto(SourceReport::Outcome outcome) {
 }  // namespace
 
 bool IsLoopbackPeer(const std::string& peer) {
-  // gRPC 1.51 percent-encodes the brackets of IPv6 peers.
-  return absl::StartsWith(peer, "ipv4:127.") || absl::StartsWith(peer, "ipv6:[::1]") ||
-         absl::StartsWith(peer, "ipv6:%5B::1%5D") || absl::StartsWith(peer, "unix:");
+  if (absl::StartsWith(peer, "unix:")) return true;
+  // "ipv4:HOST:PORT" or "ipv6:[HOST]:PORT", brackets percent-encoded by gRPC 1.51.
+  std::string address(absl::StripPrefix(absl::StripPrefix(peer, "ipv4:"), "ipv6:"));
+  address = absl::StrReplaceAll(address, {{"%5B", "["}, {"%5D", "]"}});
+  return IsLoopbackAddress(address);
 }
 
 grpc::Status AdminService::ReloadMetrics(grpc::ServerContext* context, const v1::ReloadMetricsRequest*,

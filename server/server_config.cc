@@ -1,14 +1,11 @@
 #include "server/server_config.h"
 
-#include <google/protobuf/text_format.h>
-
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "core/util/text_proto_file.h"
 
 ABSL_FLAG(std::string, config, "", "Text-format ServerConfig file; flags given on the command line override it");
 ABSL_FLAG(std::string, listen, "", "host:port to serve gRPC on (default 127.0.0.1:50051)");
@@ -45,13 +42,9 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   ServerConfig config;
   const std::string path = absl::GetFlag(FLAGS_config);
   if (!path.empty()) {
-    std::ifstream in(path);
-    if (!in) return absl::NotFoundError(absl::StrCat("cannot read config file ", path));
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!google::protobuf::TextFormat::ParseFromString(text.str(), &config)) {
-      return absl::InvalidArgumentError(absl::StrCat("config file ", path, " is not a valid ServerConfig (see the line above)"));
-    }
+    absl::StatusOr<std::string> text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    if (absl::Status s = TextProtoFile().Parse(*text, path, &config); !s.ok()) return s;
   }
   // A flag that is set wins over the file; what neither sets gets a default.
   const auto pick = [](auto flag, auto file, auto fallback) {

@@ -75,6 +75,7 @@ std::string AlertKey(const v1::Alert& alert) {
 absl::StatusOr<std::vector<v1::Alert>> AlertEvaluator::Evaluate(absl::Time as_of, absl::Time deadline) const {
   const Quarters quarters = QuartersAround(as_of, settings_);
   std::vector<v1::Alert> alerts;
+  ComputedMetrics computed;
   for (const AlertRuleConfig& rule : settings_.rules) {
     const AlertRuleFn evaluate = FindAlertRule(rule.id);
     for (const AlertScopeConfig& scope_config : rule.scopes) {
@@ -84,7 +85,7 @@ absl::StatusOr<std::vector<v1::Alert>> AlertEvaluator::Evaluate(absl::Time as_of
       for (const v1::AlertScope& scope : *scopes) {
         const RuleContext context{engine_, pool_,    &settings_,          &rule,
                                   scope,   as_of,    deadline,            quarters.current,
-                                  quarters.evaluation, quarters.previous};
+                                  quarters.evaluation, quarters.previous, &computed};
         if (absl::Status s = evaluate(context, alerts); !s.ok()) {
           return absl::Status(s.code(), absl::StrCat("alert rule ", rule.id, ": ", s.message()));
         }

@@ -40,7 +40,13 @@ absl::StatusOr<v1::ComputeMetricResponse> RuleContext::Compute(
     filter->add_values(scope.id());
   }
   for (const auto& [name, value] : parameters) (*request.mutable_parameters())[name] = value;
-  return engine->Compute(request, deadline);
+  std::string key = absl::StrCat(metric, "|", request.period_start(), "|", request.period_end(), "|",
+                                 scope.level(), "|", scope.id());
+  for (const auto& [name, value] : parameters) absl::StrAppend(&key, "|", name, "=", value);
+  if (const auto cached = computed->find(key); cached != computed->end()) return cached->second;
+  absl::StatusOr<v1::ComputeMetricResponse> response = engine->Compute(request, deadline);
+  if (response.ok()) computed->emplace(std::move(key), *response);
+  return response;
 }
 
 absl::StatusOr<std::optional<double>> RuleContext::Target(const std::string& metric, const TimeWindow& window) const {

@@ -4,6 +4,7 @@
 #ifndef SALESMETRICS_CORE_ALERTS_RULE_CONTEXT_H_
 #define SALESMETRICS_CORE_ALERTS_RULE_CONTEXT_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,11 @@
 
 namespace salesmetrics {
 
+// The metrics one evaluation has computed, by request: rules that need the
+// same figure for the same scope (win_rate_drop and marketing_not_sales
+// both read two quarters' win rates) share one computation.
+using ComputedMetrics = std::map<std::string, salesmetrics::v1::ComputeMetricResponse>;
+
 struct RuleContext {
   const MetricEngine* engine;
   ConnectionPool* pool;
@@ -29,9 +35,11 @@ struct RuleContext {
   TimeWindow current_quarter;     // contains as_of
   TimeWindow evaluation_quarter;  // the last complete one before as_of
   TimeWindow previous_quarter;    // the one before that
+  ComputedMetrics* computed;      // shared by the rules of one evaluation
 
   // A metric over [window.start, end) for this scope (a team or rep
-  // filter); an empty window asks for a snapshot at as_of.
+  // filter); an empty window asks for a snapshot at as_of. Computed once per
+  // evaluation.
   absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> Compute(
       const std::string& metric, const TimeWindow& window,
       const std::map<std::string, std::string>& parameters = {}) const;

@@ -42,23 +42,6 @@ class ReloadTest : public ::testing::Test {
         &context, Request(metric).Period("2024-01-01", "2024-02-01"), response);
   }
 
-  bool Serves(const std::string& metric) {
-    grpc::ClientContext context;
-    v1::GetMetricRequest request;
-    request.set_name("metrics/" + metric);
-    v1::Metric response;
-    return v1::MetricsService::NewStub(channel_)->GetMetric(&context, request, &response).ok();
-  }
-
-  // Whether `metric` is served (or not) within ten seconds.
-  bool WaitUntilServed(const std::string& metric, bool served = true) {
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      if (Serves(metric) == served) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-  }
-
   TempDir plugins_;
   TempDir definitions_;
   std::unique_ptr<TestDatabase> db_;
@@ -67,18 +50,18 @@ class ReloadTest : public ::testing::Test {
 };
 
 TEST_F(ReloadTest, ADeclarativeMetricAppearsAfterSighupAndGoesWhenRemoved) {
-  EXPECT_FALSE(Serves("won_amount"));
+  EXPECT_FALSE(server_->Serves("won_amount"));
   definitions_.Write("won_amount.textproto", kWonAmountDefinition);
   server_->Signal(SIGHUP);
-  ASSERT_TRUE(WaitUntilServed("won_amount")) << server_->Log();
+  ASSERT_TRUE(server_->WaitUntilServed("won_amount")) << server_->Log();
   v1::ComputeMetricResponse response;
   ASSERT_TRUE(Compute("won_amount", &response).ok());
   EXPECT_TRUE(IsMoney(response.result().value(), 3052));
 
   definitions_.Remove("won_amount.textproto");
   server_->Signal(SIGHUP);
-  EXPECT_TRUE(WaitUntilServed("won_amount", false)) << server_->Log();
-  EXPECT_TRUE(Serves("total_sales"));
+  EXPECT_TRUE(server_->WaitUntilServed("won_amount", false)) << server_->Log();
+  EXPECT_TRUE(server_->Serves("total_sales"));
 }
 
 TEST_F(ReloadTest, TheAdminRpcReportsEachFile) {
@@ -101,7 +84,7 @@ TEST_F(ReloadTest, TheAdminRpcReportsEachFile) {
   const v1::ReloadedSource& total_sales = sources[plugins_.File("total_sales.so")];
   EXPECT_EQ(total_sales.outcome(), v1::ReloadedSource::OUTCOME_UNCHANGED);
   EXPECT_EQ(total_sales.metric_ids(0), "total_sales");
-  EXPECT_TRUE(Serves("won_amount"));
+  EXPECT_TRUE(server_->Serves("won_amount"));
   EXPECT_NE(server_->Log().find("definition refused: " + definitions_.File("broken.textproto") + ":3: sql holds"), std::string::npos);
 }
 

@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "salesmetrics/v1/metrics_service.grpc.pb.h"
 #include "tests/support/metric_test_env.h"
@@ -106,24 +105,6 @@ class OutOfTreePluginTest : public ::testing::TestWithParam<Backend> {
     return response;
   }
 
-  // Whether ListMetrics shows `id` within ten seconds.
-  bool WaitForMetric(const std::string& id) {
-    auto stub = v1::MetricsService::NewStub(grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials()));
-    for (int attempt = 0; attempt < 100; ++attempt) {
-      grpc::ClientContext context;
-      v1::ListMetricsRequest request;
-      request.set_page_size(1000);
-      v1::ListMetricsResponse response;
-      if (stub->ListMetrics(&context, request, &response).ok()) {
-        for (const auto& metric : response.metrics()) {
-          if (metric.metric_id() == id) return true;
-        }
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-  }
-
   fs::path prefix_;
   std::unique_ptr<ServerProcess> server_;
 };
@@ -151,7 +132,7 @@ TEST_P(OutOfTreePluginTest, AnExampleBuiltAgainstTheInstalledSdkIsServed) {
   // Dropped into the running server's plugin directory, served after SIGHUP.
   fs::copy_file(build / "pipeline_coverage.so", plugin_dir / "pipeline_coverage.so");
   server_->Signal(SIGHUP);
-  ASSERT_TRUE(WaitForMetric("pipeline_coverage")) << server_->Log();
+  ASSERT_TRUE(server_->WaitUntilServed("pipeline_coverage")) << server_->Log();
 
   auto r = Compute(Request("pipeline_coverage")
                        .Period("2024-01-01", "2024-04-01")

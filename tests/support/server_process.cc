@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "salesmetrics/v1/metrics_service.grpc.pb.h"
 
 extern char** environ;
 
@@ -87,6 +88,24 @@ std::string ServerProcess::Log() const {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+bool ServerProcess::Serves(const std::string& metric) const {
+  auto stub = salesmetrics::v1::MetricsService::NewStub(grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  salesmetrics::v1::GetMetricRequest request;
+  request.set_name("metrics/" + metric);
+  salesmetrics::v1::Metric response;
+  return stub->GetMetric(&context, request, &response).ok();
+}
+
+bool ServerProcess::WaitUntilServed(const std::string& metric, bool served) const {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    if (Serves(metric) == served) return true;
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  return false;
 }
 
 void ServerProcess::Signal(int signal) {

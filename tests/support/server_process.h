@@ -24,6 +24,10 @@ class ServerProcess {
   const std::string& address() const { return address_; }
   // Everything the server wrote to stderr so far.
   std::string Log() const;
+  // Whether GetMetric finds `metric`.
+  bool Serves(const std::string& metric) const;
+  // Whether Serves(metric) becomes `served` within ten seconds (after a reload).
+  bool WaitUntilServed(const std::string& metric, bool served = true) const;
   // Sends `signal` to the server (SIGHUP: reload its metrics).
   void Signal(int signal);
   // Sends SIGTERM and returns the exit status (-1 if it had to be killed).
