@@ -29,7 +29,7 @@ namespace salesmetrics {
 namespace {
 
 constexpr const char* kServiceNames[] = {"salesmetrics.v1.MetricsService", "salesmetrics.v1.DashboardService",
-                                         "salesmetrics.v1.AlertService", "salesmetrics.v1.AdminService"};
+                                         "salesmetrics.v1.AlertService"};
 
 // Blocks SIGINT, SIGTERM and SIGHUP in every thread, so that WaitForSignal
 // receives them.
@@ -130,11 +130,8 @@ int Serve(Runtime& runtime) {
               ? std::string("AdminService is off: the listener is not loopback and no --admin_listen is set; "
                             "SIGHUP reloads the metrics")
               : absl::StrCat("AdminService on ", admin_address));
-  for (const char* service : kServiceNames) {
-    if (admin_here || std::string(service) != "salesmetrics.v1.AdminService") {
-      server->GetHealthCheckService()->SetServingStatus(service, true);
-    }
-  }
+  for (const char* service : kServiceNames) server->GetHealthCheckService()->SetServingStatus(service, true);
+  if (admin_here) server->GetHealthCheckService()->SetServingStatus("salesmetrics.v1.AdminService", true);
   runtime.alert_hub->Start();
   LogInfo(absl::StrCat("serving ", runtime.registry.List().size(), " metrics on ", runtime.config.listen_address(),
                        " (port ", port, ") from ", runtime.url.redacted));

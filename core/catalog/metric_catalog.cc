@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"

@@ -23,14 +23,12 @@ namespace salesmetrics {
 // A loaded shared library; closed when the last metric using it goes.
 class PluginLibrary {
  public:
-  PluginLibrary(std::string path, void* handle) : path_(std::move(path)), handle_(handle) {}
+  explicit PluginLibrary(void* handle) : handle_(handle) {}
   ~PluginLibrary();
   PluginLibrary(const PluginLibrary&) = delete;
   PluginLibrary& operator=(const PluginLibrary&) = delete;
-  const std::string& path() const { return path_; }
 
  private:
-  std::string path_;
   void* handle_;
 };
 

@@ -105,7 +105,7 @@ absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPlugin(
   std::error_code ignored;
   std::filesystem::remove(*copy, ignored);
   if (handle == nullptr) return Refused(absl::StrCat("cannot be loaded: ", dlerror()));
-  auto library = std::make_shared<PluginLibrary>(path, handle);
+  auto library = std::make_shared<PluginLibrary>(handle);
   auto entry = reinterpret_cast<sm_plugin_entry_fn>(dlsym(handle, SM_PLUGIN_ENTRY_POINT));
   if (entry == nullptr) return Refused(absl::StrCat("has no entry point ", SM_PLUGIN_ENTRY_POINT, "()"));
   const sm_plugin_info* info = entry();
