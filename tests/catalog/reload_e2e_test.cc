@@ -6,6 +6,9 @@
 #include <signal.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <thread>
 
@@ -104,6 +107,16 @@ TEST_F(ReloadTest, AnAdminListenerOfItsOwnTakesTheAdminServiceOffTheMainOne) {
   };
   EXPECT_EQ(reload(server_->address()).error_code(), grpc::StatusCode::UNIMPLEMENTED);
   EXPECT_TRUE(reload(admin_address).ok()) << server_->Log();
+}
+
+TEST_F(ReloadTest, AnAdminListenerOffLoopbackIsRefusedAtStart) {
+  const std::string log = definitions_.File("refused.log");
+  const std::string command = std::string(SALESMETRICS_SERVER_BINARY) + " --database=" + db_->url() +
+                              " --listen=127.0.0.1:0 --admin_listen=0.0.0.0:50052 2>" + log;
+  EXPECT_NE(std::system(command.c_str()), 0);
+  std::ifstream in(log);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("admin_listen: 0.0.0.0:50052 is not a loopback address"), std::string::npos) << text;
 }
 
 TEST_F(ReloadTest, RequestsGoOnThroughReloadsOfThePluginTheyUse) {
