@@ -4,8 +4,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
-#include "absl/time/clock.h"
-#include "server/rpc_outcome.h"
 #include "server/server_config.h"
 
 namespace salesmetrics {
@@ -38,26 +36,27 @@ bool IsLoopbackPeer(const std::string& peer) {
   return IsLoopbackAddress(address);
 }
 
-grpc::Status AdminService::ReloadMetrics(grpc::ServerContext* context, const v1::ReloadMetricsRequest*,
-                                         v1::ReloadMetricsResponse* response) {
-  const absl::Time started = absl::Now();
-  if (!IsLoopbackPeer(context->peer())) {
-    return FinishRpc("ReloadMetrics", "-", started,
-                     absl::PermissionDeniedError(absl::StrCat(
-                         "the admin service answers loopback clients only; ", context->peer(), " is not one")));
-  }
-  absl::StatusOr<std::vector<SourceReport>> reports = catalog_->Reload();
-  if (reports.ok()) {
-    for (const SourceReport& report : *reports) {
-      v1::ReloadedSource* source = response->add_sources();
-      source->set_path(report.path);
-      source->set_outcome(ToProto(report.outcome));
-      source->set_error(std::string(report.error.message()));
-      source->set_kept_previous(report.kept_previous);
-      for (const std::string& id : report.metric_ids) source->add_metric_ids(id);
-    }
-  }
-  return FinishRpc("ReloadMetrics", "-", started, reports.status());
+grpc::ServerUnaryReactor* AdminService::ReloadMetrics(grpc::CallbackServerContext* context,
+                                                     const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  return calls_->Serve<v1::ReloadMetricsRequest>(
+      "ReloadMetrics", context, request, response,
+      [this](const v1::ReloadMetricsRequest&, UnaryCall& call) -> absl::StatusOr<v1::ReloadMetricsResponse> {
+        if (!IsLoopbackPeer(call.peer)) {
+          return absl::PermissionDeniedError("the admin service answers clients on this machine only");
+        }
+        absl::StatusOr<std::vector<SourceReport>> reports = catalog_->Reload();
+        if (!reports.ok()) return reports.status();
+        v1::ReloadMetricsResponse out;
+        for (const SourceReport& report : *reports) {
+          v1::ReloadedSource* source = out.add_sources();
+          source->set_path(report.path);
+          source->set_outcome(ToProto(report.outcome));
+          source->set_error(std::string(report.error.message()));
+          source->set_kept_previous(report.kept_previous);
+          for (const std::string& id : report.metric_ids) source->add_metric_ids(id);
+        }
+        return out;
+      });
 }
 
 }  // namespace salesmetrics

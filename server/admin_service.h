@@ -6,18 +6,22 @@
 
 #include "core/catalog/metric_catalog.h"
 #include "salesmetrics/v1/admin.grpc.pb.h"
+#include "server/unary_call.h"
 
 namespace salesmetrics {
 
-class AdminService final : public salesmetrics::v1::AdminService::Service {
+class AdminService final
+    : public salesmetrics::v1::AdminService::WithRawCallbackMethod_ReloadMetrics<
+          salesmetrics::v1::AdminService::Service> {
  public:
-  explicit AdminService(MetricCatalog* catalog) : catalog_(catalog) {}
+  AdminService(MetricCatalog* catalog, UnaryCalls* calls) : catalog_(catalog), calls_(calls) {}
 
-  grpc::Status ReloadMetrics(grpc::ServerContext* context, const salesmetrics::v1::ReloadMetricsRequest* request,
-                             salesmetrics::v1::ReloadMetricsResponse* response) override;
+  grpc::ServerUnaryReactor* ReloadMetrics(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
 
  private:
   MetricCatalog* catalog_;
+  UnaryCalls* calls_;
 };
 
 // Whether a gRPC peer ("ipv4:127.0.0.1:5000", "ipv6:%5B::1%5D:5000",

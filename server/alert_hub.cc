@@ -36,19 +36,21 @@ void AlertHub::Shutdown() {
   if (thread_.joinable()) thread_.join();
 }
 
-void AlertHub::Subscribe(Subscriber* subscriber) {
+bool AlertHub::Subscribe(Subscriber* subscriber, size_t max_subscribers) {
   absl::MutexLock lock(&mu_);
   if (stopping_) {
     subscriber->Close();
-    return;
+    return true;
   }
+  if (subscribers_.size() >= max_subscribers) return false;
   subscribers_.insert(subscriber);
-  if (!evaluated_) return;  // the first evaluation will tell it everything
+  if (!evaluated_) return true;  // the first evaluation will tell it everything
   std::vector<v1::WatchAlertsResponse> snapshot;
   for (const auto& [key, alert] : active_) {
     snapshot.push_back(Event(v1::WatchAlertsResponse::CHANGE_ACTIVE, alert, evaluated_at_));
   }
   if (!snapshot.empty()) subscriber->Send(snapshot);
+  return true;
 }
 
 void AlertHub::Unsubscribe(Subscriber* subscriber) {

@@ -39,7 +39,8 @@ class AlertHub {
   // Stops evaluating and closes every subscription.
   void Shutdown();
 
-  void Subscribe(Subscriber* subscriber);
+  // Adds `subscriber` unless `max_subscribers` are subscribed already.
+  bool Subscribe(Subscriber* subscriber, size_t max_subscribers);
   void Unsubscribe(Subscriber* subscriber);
   size_t subscriber_count() const;
 

@@ -2,11 +2,11 @@
 
 #include <deque>
 
-#include "absl/time/clock.h"
+#include "absl/strings/str_cat.h"
 #include "core/util/field_errors.h"
 #include "core/util/log.h"
 #include "core/util/proto_time.h"
-#include "server/rpc_outcome.h"
+#include "server/grpc_status.h"
 
 namespace salesmetrics {
 namespace {
@@ -18,13 +18,30 @@ namespace v1 = salesmetrics::v1;
 class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsResponse>, public AlertHub::Subscriber {
  public:
   explicit AlertStream(AlertHub* hub) : hub_(hub) {
+    if (!hub_->Subscribe(this, kMaxAlertWatchers)) {
+      LogWarning(absl::StrCat("rpc=WatchAlerts refused: ", kMaxAlertWatchers, " streams are open"));
+      absl::MutexLock lock(&mu_);
+      FinishLocked(ToGrpcStatus(absl::ResourceExhaustedError(absl::StrCat(
+          "the server has ", kMaxAlertWatchers, " WatchAlerts streams open, its limit; retry with backoff"))));
+      return;
+    }
     LogInfo("rpc=WatchAlerts subscribed");
-    hub_->Subscribe(this);
   }
 
   void Send(const std::vector<v1::WatchAlertsResponse>& events) override {
     absl::MutexLock lock(&mu_);
     if (finished_) return;
+    if (pending_.size() + events.size() > kMaxPendingAlertEvents) {
+      // A client that does not read must not make the server hold its
+      // events without bound.
+      closing_ = true;
+      // The front is being written (gRPC holds it) while writing_.
+      pending_.erase(writing_ ? pending_.begin() + 1 : pending_.begin(), pending_.end());
+      end_status_ = ToGrpcStatus(absl::ResourceExhaustedError(absl::StrCat(
+          "the client did not read its alert events; ", kMaxPendingAlertEvents, " were waiting")));
+      if (!writing_) FinishLocked(end_status_);
+      return;
+    }
     pending_.insert(pending_.end(), events.begin(), events.end());
     WriteNextLocked();
   }
@@ -32,7 +49,7 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
   void Close() override {
     absl::MutexLock lock(&mu_);
     closing_ = true;
-    if (!writing_) FinishLocked(grpc::Status::OK);
+    if (!writing_) FinishLocked(end_status_);
   }
 
   void OnWriteDone(bool ok) override {
@@ -41,7 +58,7 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
     pending_.pop_front();
     if (!ok) return FinishLocked(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the client went away"));
     if (!pending_.empty()) return WriteNextLocked();
-    if (closing_) FinishLocked(grpc::Status::OK);
+    if (closing_) FinishLocked(end_status_);
   }
 
   void OnCancel() override {
@@ -74,24 +91,29 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  grpc::Status end_status_ ABSL_GUARDED_BY(mu_) = grpc::Status::OK;
 };
 
 }  // namespace
 
-grpc::Status AlertService::EvaluateAlerts(grpc::ServerContext* context, const v1::EvaluateAlertsRequest* request,
-                                          v1::EvaluateAlertsResponse* response) {
-  const absl::Time started = absl::Now();
-  absl::Time as_of = absl::FromUnixSeconds(absl::ToUnixSeconds(started));
-  if (request->has_as_of()) {
-    as_of = absl::FromUnixSeconds(request->as_of().seconds()) + absl::Nanoseconds(request->as_of().nanos());
-  }
-  absl::StatusOr<std::vector<v1::Alert>> alerts =
-      evaluator_->Evaluate(as_of, RequestDeadline(*context, max_request_time_));
-  if (alerts.ok()) {
-    *response->mutable_as_of() = ToProtoTimestamp(as_of);
-    for (v1::Alert& alert : *alerts) *response->add_alerts() = std::move(alert);
-  }
-  return FinishRpc("EvaluateAlerts", "-", started, alerts.status());
+grpc::ServerUnaryReactor* AlertService::EvaluateAlerts(grpc::CallbackServerContext* context,
+                                                       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  return calls_->Serve<v1::EvaluateAlertsRequest>(
+      "EvaluateAlerts", context, request, response,
+      [this](const v1::EvaluateAlertsRequest& r, UnaryCall& call) -> absl::StatusOr<v1::EvaluateAlertsResponse> {
+        absl::Time as_of = absl::FromUnixSeconds(absl::ToUnixSeconds(call.started));
+        if (r.has_as_of()) {
+          absl::StatusOr<absl::Time> requested = FromProtoTimestamp(r.as_of());
+          if (!requested.ok()) return InvalidField("as_of", std::string(requested.status().message()));
+          as_of = *requested;
+        }
+        absl::StatusOr<std::vector<v1::Alert>> alerts = evaluator_->Evaluate(as_of, call.deadline);
+        if (!alerts.ok()) return alerts.status();
+        v1::EvaluateAlertsResponse out;
+        *out.mutable_as_of() = ToProtoTimestamp(as_of);
+        for (v1::Alert& alert : *alerts) *out.add_alerts() = std::move(alert);
+        return out;
+      });
 }
 
 grpc::ServerWriteReactor<v1::WatchAlertsResponse>* AlertService::WatchAlerts(grpc::CallbackServerContext*,

@@ -1,46 +1,47 @@
 #include "server/dashboard_service.h"
 
-#include "absl/time/clock.h"
 #include "core/dashboards/forecast.h"
 #include "core/dashboards/funnel.h"
 #include "core/dashboards/performance_collection.h"
 #include "core/dashboards/sales_briefing.h"
-#include "server/rpc_outcome.h"
 
 namespace salesmetrics {
 
 namespace v1 = salesmetrics::v1;
 
-template <typename Request, typename Response, typename Compute>
-grpc::Status DashboardService::Serve(const char* rpc, grpc::ServerContext* context, const Request& request,
-                                     Response* response, Compute compute) {
-  const absl::Time started = absl::Now();
-  absl::StatusOr<Response> result = compute(env_, request, started, RequestDeadline(*context, max_request_time_));
-  if (result.ok()) *response = *std::move(result);
-  return FinishRpc(rpc, "-", started, result.status());
+template <typename Request, typename Compute>
+grpc::ServerUnaryReactor* DashboardService::Serve(const char* rpc, grpc::CallbackServerContext* context,
+                                                  const grpc::ByteBuffer* request, grpc::ByteBuffer* response,
+                                                  Compute compute) {
+  return calls_->Serve<Request>(rpc, context, request, response, [this, compute](const Request& r, UnaryCall& call) {
+    return compute(env_, r, call.started, call.deadline);
+  });
 }
 
-grpc::Status DashboardService::ComputeSalesBriefing(grpc::ServerContext* context,
-                                                    const v1::ComputeSalesBriefingRequest* request,
-                                                    v1::ComputeSalesBriefingResponse* response) {
-  return Serve("ComputeSalesBriefing", context, *request, response, &salesmetrics::ComputeSalesBriefing);
+grpc::ServerUnaryReactor* DashboardService::ComputeSalesBriefing(grpc::CallbackServerContext* context,
+                                                                 const grpc::ByteBuffer* request,
+                                                                 grpc::ByteBuffer* response) {
+  return Serve<v1::ComputeSalesBriefingRequest>("ComputeSalesBriefing", context, request, response,
+                                                &salesmetrics::ComputeSalesBriefing);
 }
 
-grpc::Status DashboardService::ComputeFunnel(grpc::ServerContext* context, const v1::ComputeFunnelRequest* request,
-                                             v1::ComputeFunnelResponse* response) {
-  return Serve("ComputeFunnel", context, *request, response, &salesmetrics::ComputeFunnel);
+grpc::ServerUnaryReactor* DashboardService::ComputeFunnel(grpc::CallbackServerContext* context,
+                                                          const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  return Serve<v1::ComputeFunnelRequest>("ComputeFunnel", context, request, response, &salesmetrics::ComputeFunnel);
 }
 
-grpc::Status DashboardService::ComputeForecast(grpc::ServerContext* context, const v1::ComputeForecastRequest* request,
-                                               v1::ComputeForecastResponse* response) {
-  return Serve("ComputeForecast", context, *request, response, &salesmetrics::ComputeForecast);
+grpc::ServerUnaryReactor* DashboardService::ComputeForecast(grpc::CallbackServerContext* context,
+                                                            const grpc::ByteBuffer* request,
+                                                            grpc::ByteBuffer* response) {
+  return Serve<v1::ComputeForecastRequest>("ComputeForecast", context, request, response,
+                                           &salesmetrics::ComputeForecast);
 }
 
-grpc::Status DashboardService::ComputePerformanceCollection(grpc::ServerContext* context,
-                                                            const v1::ComputePerformanceCollectionRequest* request,
-                                                            v1::ComputePerformanceCollectionResponse* response) {
-  return Serve("ComputePerformanceCollection", context, *request, response,
-               &salesmetrics::ComputePerformanceCollection);
+grpc::ServerUnaryReactor* DashboardService::ComputePerformanceCollection(grpc::CallbackServerContext* context,
+                                                                         const grpc::ByteBuffer* request,
+                                                                         grpc::ByteBuffer* response) {
+  return Serve<v1::ComputePerformanceCollectionRequest>("ComputePerformanceCollection", context, request, response,
+                                                        &salesmetrics::ComputePerformanceCollection);
 }
 
 }  // namespace salesmetrics

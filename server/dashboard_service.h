@@ -3,36 +3,40 @@
 #ifndef SALESMETRICS_SERVER_DASHBOARD_SERVICE_H_
 #define SALESMETRICS_SERVER_DASHBOARD_SERVICE_H_
 
-#include "absl/time/time.h"
 #include "core/dashboards/dashboard_context.h"
 #include "salesmetrics/v1/dashboards.grpc.pb.h"
+#include "server/unary_call.h"
 
 namespace salesmetrics {
 
-class DashboardService final : public salesmetrics::v1::DashboardService::Service {
- public:
-  DashboardService(DashboardEnv env, absl::Duration max_request_time)
-      : env_(std::move(env)), max_request_time_(max_request_time) {}
+using RawDashboardService = salesmetrics::v1::DashboardService::WithRawCallbackMethod_ComputeSalesBriefing<
+    salesmetrics::v1::DashboardService::WithRawCallbackMethod_ComputeFunnel<
+        salesmetrics::v1::DashboardService::WithRawCallbackMethod_ComputeForecast<
+            salesmetrics::v1::DashboardService::WithRawCallbackMethod_ComputePerformanceCollection<
+                salesmetrics::v1::DashboardService::Service>>>>;
 
-  grpc::Status ComputeSalesBriefing(grpc::ServerContext* context,
-                                    const salesmetrics::v1::ComputeSalesBriefingRequest* request,
-                                    salesmetrics::v1::ComputeSalesBriefingResponse* response) override;
-  grpc::Status ComputeFunnel(grpc::ServerContext* context, const salesmetrics::v1::ComputeFunnelRequest* request,
-                             salesmetrics::v1::ComputeFunnelResponse* response) override;
-  grpc::Status ComputeForecast(grpc::ServerContext* context, const salesmetrics::v1::ComputeForecastRequest* request,
-                               salesmetrics::v1::ComputeForecastResponse* response) override;
-  grpc::Status ComputePerformanceCollection(grpc::ServerContext* context,
-                                            const salesmetrics::v1::ComputePerformanceCollectionRequest* request,
-                                            salesmetrics::v1::ComputePerformanceCollectionResponse* response) override;
+class DashboardService final : public RawDashboardService {
+ public:
+  DashboardService(DashboardEnv env, UnaryCalls* calls) : env_(std::move(env)), calls_(calls) {}
+
+  grpc::ServerUnaryReactor* ComputeSalesBriefing(grpc::CallbackServerContext* context,
+                                                 const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ComputeFunnel(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ComputeForecast(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                                            grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ComputePerformanceCollection(grpc::CallbackServerContext* context,
+                                                         const grpc::ByteBuffer* request,
+                                                         grpc::ByteBuffer* response) override;
 
  private:
-  // Runs `compute(env, request, now, deadline)` and logs the request.
-  template <typename Request, typename Response, typename Compute>
-  grpc::Status Serve(const char* rpc, grpc::ServerContext* context, const Request& request, Response* response,
-                     Compute compute);
+  // Serves `compute(env, request, now, deadline)`.
+  template <typename Request, typename Compute>
+  grpc::ServerUnaryReactor* Serve(const char* rpc, grpc::CallbackServerContext* context,
+                                  const grpc::ByteBuffer* request, grpc::ByteBuffer* response, Compute compute);
 
   DashboardEnv env_;
-  absl::Duration max_request_time_;
+  UnaryCalls* calls_;
 };
 
 }  // namespace salesmetrics

@@ -1,15 +1,25 @@
 #include "server/grpc_status.h"
 
 #include "core/util/field_errors.h"
+#include "core/util/quote.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 
 namespace salesmetrics {
+namespace {
+
+// Messages are built from bounded parts; this only guards the trailers'
+// size should one ever grow.
+constexpr size_t kMaxMessageBytes = 2048;
+
+}  // namespace
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
   const auto code = static_cast<grpc::StatusCode>(status.code());
-  const std::string message(status.message());
+  const std::string message =
+      status.message().size() <= kMaxMessageBytes ? std::string(status.message())
+                                                  : EscapeForLog(status.message(), kMaxMessageBytes);
   google::rpc::Status details;
   details.set_code(static_cast<int>(code));
   details.set_message(message);

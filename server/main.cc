@@ -5,8 +5,13 @@
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
 
+#include <google/protobuf/stubs/logging.h>
+
+#include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <memory>
+#include <thread>
 
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -23,7 +28,9 @@
 #include "server/alert_service.h"
 #include "server/dashboard_service.h"
 #include "server/metrics_service.h"
+#include "server/request_executor.h"
 #include "server/server_config.h"
+#include "server/unary_call.h"
 
 namespace salesmetrics {
 namespace {
@@ -91,13 +98,60 @@ absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
   return runtime;
 }
 
+// Reloads the metrics on a thread of its own, so that a reload that hangs
+// (a plugin whose init never returns) holds neither signals nor shutdown.
+class Reloader {
+ public:
+  explicit Reloader(MetricCatalog* catalog) : catalog_(catalog) {}
+  ~Reloader() {
+    if (thread_.joinable()) running_ ? thread_.detach() : thread_.join();
+  }
+
+  void Start() {
+    if (running_) {
+      LogWarning("a reload is still running; this SIGHUP is ignored");
+      return;
+    }
+    if (thread_.joinable()) thread_.join();
+    running_ = true;
+    thread_ = std::thread([this] {
+      if (auto reloaded = catalog_->Reload(); !reloaded.ok()) LogError(reloaded.status().message());
+      running_ = false;
+    });
+  }
+
+ private:
+  MetricCatalog* catalog_;
+  std::atomic<bool> running_{false};
+  std::thread thread_;
+};
+
+// Ends the process `grace` after shutdown began, should a request or a
+// plugin keep it from ending by itself.
+void ExitAfter(absl::Duration grace) {
+  std::thread([grace] {
+    absl::SleepFor(grace);
+    LogError(absl::StrCat("still stopping ", absl::FormatDuration(grace),
+                          " after the signal (a request or plugin does not end); exiting now"));
+    std::_Exit(1);
+  }).detach();
+}
+
+// Routes protobuf's own log lines (a request whose string is not UTF-8)
+// through ours, escaped and one line each.
+void LogProtobufMessage(google::protobuf::LogLevel level, const char*, int, const std::string& message) {
+  Log(level >= google::protobuf::LOGLEVEL_ERROR ? LogLevel::kWarning : LogLevel::kInfo,
+      absl::StrCat("protobuf: ", message));
+}
+
 int Serve(Runtime& runtime) {
-  const absl::Duration max_request_time = absl::Seconds(runtime.config.max_request_seconds());
-  MetricsService metrics_service(runtime.engine.get(), max_request_time);
+  RequestExecutor executor(runtime.config.max_concurrent_requests(), runtime.config.max_queued_requests());
+  UnaryCalls calls(&executor, absl::Seconds(runtime.config.max_request_seconds()));
+  MetricsService metrics_service(runtime.engine.get(), &calls);
   DashboardService dashboard_service({runtime.pool.get(), &runtime.registry, runtime.config.currency_code()},
-                                     max_request_time);
-  AlertService alert_service(runtime.alerts.get(), runtime.alert_hub.get(), max_request_time);
-  AdminService admin_service(runtime.catalog.get());
+                                     &calls);
+  AlertService alert_service(runtime.alerts.get(), runtime.alert_hub.get(), &calls);
+  AdminService admin_service(runtime.catalog.get(), &calls);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -138,17 +192,21 @@ int Serve(Runtime& runtime) {
 
   // SIGHUP reloads the metrics; SIGINT and SIGTERM stop the server.
   const sigset_t signals = BlockServerSignals();
+  Reloader reloader(runtime.catalog.get());
   int signal = 0;
   while ((signal = WaitForSignal(signals)) == SIGHUP) {
     LogInfo("received SIGHUP; reloading the metrics");
-    if (auto reloaded = runtime.catalog->Reload(); !reloaded.ok()) LogError(reloaded.status().message());
+    reloader.Start();
   }
-  LogInfo(absl::StrCat("received signal ", signal, "; shutting down"));
+  const absl::Duration grace = absl::Seconds(runtime.config.shutdown_grace_seconds());
+  LogInfo(absl::StrCat("received signal ", signal, "; shutting down within ", absl::FormatDuration(grace)));
+  ExitAfter(grace + absl::Seconds(1));
   server->GetHealthCheckService()->Shutdown();
   runtime.alert_hub->Shutdown();  // ends the WatchAlerts streams cleanly
-  server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  const auto deadline = absl::ToChronoTime(absl::Now() + grace);
+  server->Shutdown(deadline);
+  if (admin_server) admin_server->Shutdown(deadline);
   server->Wait();
-  if (admin_server) admin_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(10));
   LogInfo("stopped");
   return 0;
 }
@@ -170,5 +228,6 @@ int main(int argc, char** argv) {
   // Signals must be blocked before gRPC starts its threads.
   salesmetrics::BlockServerSignals();
   absl::ParseCommandLine(argc, argv);
+  google::protobuf::SetLogHandler(&salesmetrics::LogProtobufMessage);
   return salesmetrics::Run(argv[0]);
 }

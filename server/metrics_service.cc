@@ -3,20 +3,22 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "core/engine/compute_plan.h"
 #include "core/util/field_errors.h"
-#include "server/rpc_outcome.h"
+#include "core/util/quote.h"
 
 namespace salesmetrics {
 namespace {
+
+namespace v1 = salesmetrics::v1;
 
 constexpr int kDefaultPageSize = 100;
 constexpr int kMaxPageSize = 1000;
 constexpr char kPageTokenPrefix[] = "after:";
 
-absl::Status ListPage(const MetricRegistry& registry, const salesmetrics::v1::ListMetricsRequest& request,
-                      salesmetrics::v1::ListMetricsResponse& response) {
+absl::StatusOr<v1::ListMetricsResponse> ListPage(const MetricRegistry& registry,
+                                                 const v1::ListMetricsRequest& request) {
+  v1::ListMetricsResponse response;
   if (request.page_size() < 0) return InvalidField("page_size", "must not be negative");
   const int page_size = request.page_size() == 0 ? kDefaultPageSize : std::min(request.page_size(), kMaxPageSize);
   std::string after;
@@ -36,49 +38,41 @@ absl::Status ListPage(const MetricRegistry& registry, const salesmetrics::v1::Li
     }
     *response.add_metrics() = metric->info();
   }
-  return absl::OkStatus();
+  return response;
 }
 
 }  // namespace
 
-grpc::Status MetricsService::ListMetrics(grpc::ServerContext*, const salesmetrics::v1::ListMetricsRequest* request,
-                                         salesmetrics::v1::ListMetricsResponse* response) {
-  const absl::Time started = absl::Now();
-  return FinishRpc("ListMetrics", "-", started, ListPage(engine_->registry(), *request, *response));
+grpc::ServerUnaryReactor* MetricsService::ListMetrics(grpc::CallbackServerContext* context,
+                                                      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  return calls_->Serve<v1::ListMetricsRequest>("ListMetrics", context, request, response,
+                                               [this](const v1::ListMetricsRequest& r, UnaryCall&) {
+                                                 return ListPage(engine_->registry(), r);
+                                               });
 }
 
-grpc::Status MetricsService::GetMetric(grpc::ServerContext*, const salesmetrics::v1::GetMetricRequest* request,
-                                       salesmetrics::v1::Metric* response) {
-  const absl::Time started = absl::Now();
-  const std::string id = MetricIdFromName(request->name());
-  absl::Status status;
-  if (request->name().empty()) {
-    status = InvalidField("name", "is required, e.g. metrics/win_rate");
-  } else if (auto metric = engine_->registry().Find(id)) {
-    *response = metric->info();
-  } else {
-    status = absl::NotFoundError(absl::StrCat("no metric \"", id, "\" is loaded"));
-  }
-  return FinishRpc("GetMetric", id, started, status);
+grpc::ServerUnaryReactor* MetricsService::GetMetric(grpc::CallbackServerContext* context,
+                                                    const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  return calls_->Serve<v1::GetMetricRequest>(
+      "GetMetric", context, request, response,
+      [this](const v1::GetMetricRequest& r, UnaryCall& call) -> absl::StatusOr<v1::Metric> {
+        if (r.name().empty()) return InvalidField("name", "is required, e.g. metrics/win_rate");
+        call.subject = MetricIdFromName(r.name());
+        if (auto metric = engine_->registry().Find(call.subject)) return metric->info();
+        return absl::NotFoundError(absl::StrCat("no metric ", Quote(call.subject), " is loaded"));
+      });
 }
 
-grpc::Status MetricsService::ComputeMetric(grpc::ServerContext* context,
-                                           const salesmetrics::v1::ComputeMetricRequest* request,
-                                           salesmetrics::v1::ComputeMetricResponse* response) {
-  const absl::Time started = absl::Now();
-  absl::Status status;
-  if (request->metric().empty()) {
-    status = InvalidField("metric", "is required, e.g. win_rate");
-  } else {
-    absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> result =
-        engine_->Compute(*request, RequestDeadline(*context, max_request_time_));
-    if (result.ok()) {
-      *response = *std::move(result);
-    } else {
-      status = result.status();
-    }
-  }
-  return FinishRpc("ComputeMetric", MetricIdFromName(request->metric()), started, status);
+grpc::ServerUnaryReactor* MetricsService::ComputeMetric(grpc::CallbackServerContext* context,
+                                                        const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
+  return calls_->Serve<v1::ComputeMetricRequest>(
+      "ComputeMetric", context, request, response,
+      [this](const v1::ComputeMetricRequest& r,
+             UnaryCall& call) -> absl::StatusOr<v1::ComputeMetricResponse> {
+        if (r.metric().empty()) return InvalidField("metric", "is required, e.g. win_rate");
+        call.subject = MetricIdFromName(r.metric());
+        return engine_->Compute(r, call.deadline);
+      });
 }
 
 }  // namespace salesmetrics

@@ -2,28 +2,31 @@
 #ifndef SALESMETRICS_SERVER_METRICS_SERVICE_H_
 #define SALESMETRICS_SERVER_METRICS_SERVICE_H_
 
-#include "absl/time/time.h"
 #include "core/engine/metric_engine.h"
 #include "salesmetrics/v1/metrics_service.grpc.pb.h"
+#include "server/unary_call.h"
 
 namespace salesmetrics {
 
-class MetricsService final : public salesmetrics::v1::MetricsService::Service {
- public:
-  // Requests without a client deadline stop after `max_request_time`.
-  MetricsService(const MetricEngine* engine, absl::Duration max_request_time)
-      : engine_(engine), max_request_time_(max_request_time) {}
+using RawMetricsService = salesmetrics::v1::MetricsService::WithRawCallbackMethod_ListMetrics<
+    salesmetrics::v1::MetricsService::WithRawCallbackMethod_GetMetric<
+        salesmetrics::v1::MetricsService::WithRawCallbackMethod_ComputeMetric<
+            salesmetrics::v1::MetricsService::Service>>>;
 
-  grpc::Status ListMetrics(grpc::ServerContext* context, const salesmetrics::v1::ListMetricsRequest* request,
-                           salesmetrics::v1::ListMetricsResponse* response) override;
-  grpc::Status GetMetric(grpc::ServerContext* context, const salesmetrics::v1::GetMetricRequest* request,
-                         salesmetrics::v1::Metric* response) override;
-  grpc::Status ComputeMetric(grpc::ServerContext* context, const salesmetrics::v1::ComputeMetricRequest* request,
-                             salesmetrics::v1::ComputeMetricResponse* response) override;
+class MetricsService final : public RawMetricsService {
+ public:
+  MetricsService(const MetricEngine* engine, UnaryCalls* calls) : engine_(engine), calls_(calls) {}
+
+  grpc::ServerUnaryReactor* ListMetrics(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                                        grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* GetMetric(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                                      grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ComputeMetric(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
 
  private:
   const MetricEngine* engine_;
-  absl::Duration max_request_time_;
+  UnaryCalls* calls_;
 };
 
 }  // namespace salesmetrics

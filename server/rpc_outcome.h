@@ -13,9 +13,13 @@
 namespace salesmetrics {
 
 // The client's deadline, but no later than `max_request_time` from now.
-absl::Time RequestDeadline(const grpc::ServerContext& context, absl::Duration max_request_time);
+absl::Time RequestDeadline(const grpc::ServerContextBase& context, absl::Duration max_request_time);
 
-// Logs the request and returns its gRPC status.
+// Logs the request and returns the status its client gets. That is
+// `status`, but for what only the server should know: a status's log
+// detail (core/util/status_detail.h) is logged and not sent, and an
+// INTERNAL, UNKNOWN or DATA_LOSS error's message is replaced by an incident
+// number that the log line carries with the message.
 grpc::Status FinishRpc(absl::string_view rpc, absl::string_view subject, absl::Time started,
                        const absl::Status& status);
 

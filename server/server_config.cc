@@ -1,10 +1,14 @@
 #include "server/server_config.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <filesystem>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "core/util/quote.h"
 #include "core/util/text_proto_file.h"
 
 ABSL_FLAG(std::string, config, "", "Text-format ServerConfig file; flags given on the command line override it");
@@ -18,6 +22,11 @@ ABSL_FLAG(std::string, alerts_config, "", "Text-format AlertsConfig file (defaul
 ABSL_FLAG(std::string, admin_listen, "",
           "Loopback host:port or unix:PATH for AdminService (default: --listen when it is loopback, else off)");
 ABSL_FLAG(std::string, definitions_dir, "", "Directory of declarative SQL metrics (*.textproto); default: none");
+ABSL_FLAG(int32_t, max_concurrent_requests, 0, "Requests computed at once (default 16)");
+ABSL_FLAG(int32_t, max_queued_requests, 0,
+          "Requests waiting for their turn; more are refused with RESOURCE_EXHAUSTED (default 256)");
+ABSL_FLAG(int32_t, shutdown_grace_seconds, 0,
+          "How long SIGTERM waits for requests in progress before exiting regardless (default 10)");
 
 namespace salesmetrics {
 namespace {
@@ -60,9 +69,15 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   config.set_definitions_dir(pick(absl::GetFlag(FLAGS_definitions_dir), config.definitions_dir(), std::string()));
   config.set_admin_listen_address(
       pick(absl::GetFlag(FLAGS_admin_listen), config.admin_listen_address(), std::string()));
+  config.set_max_concurrent_requests(
+      pick(absl::GetFlag(FLAGS_max_concurrent_requests), config.max_concurrent_requests(), 16));
+  config.set_max_queued_requests(pick(absl::GetFlag(FLAGS_max_queued_requests), config.max_queued_requests(), 256));
+  config.set_shutdown_grace_seconds(
+      pick(absl::GetFlag(FLAGS_shutdown_grace_seconds), config.shutdown_grace_seconds(), 10));
   if (!config.admin_listen_address().empty() && !IsLoopbackAddress(config.admin_listen_address())) {
-    return absl::InvalidArgumentError(absl::StrCat("admin_listen: ", config.admin_listen_address(),
-                                                   " is not a loopback address (127.x.x.x, [::1], localhost or unix:)"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "admin_listen: ", Quote(config.admin_listen_address()),
+        " is not a literal loopback address with a port (127.x.x.x:PORT or [::1]:PORT) or unix:PATH"));
   }
   if (config.plugin_dir().empty()) config.set_plugin_dir(DefaultPluginDir(program_path));
 
@@ -72,20 +87,38 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   if (config.pool_size() < 1 || config.pool_size() > 1000) {
     return absl::InvalidArgumentError(absl::StrCat("pool_size must be 1 to 1000, not ", config.pool_size()));
   }
-  if (config.max_request_seconds() < 1) {
-    return absl::InvalidArgumentError("max_request_seconds must be at least 1");
+  if (config.max_request_seconds() < 1 || config.max_request_seconds() > 3600) {
+    return absl::InvalidArgumentError("max_request_seconds must be 1 to 3600");
+  }
+  if (config.max_concurrent_requests() < 1 || config.max_concurrent_requests() > 1000) {
+    return absl::InvalidArgumentError("max_concurrent_requests must be 1 to 1000");
+  }
+  if (config.max_queued_requests() < 0 || config.max_queued_requests() > 100000) {
+    return absl::InvalidArgumentError("max_queued_requests must be 0 to 100000");
+  }
+  if (config.shutdown_grace_seconds() < 1 || config.shutdown_grace_seconds() > 600) {
+    return absl::InvalidArgumentError("shutdown_grace_seconds must be 1 to 600");
   }
   if (config.currency_code().size() != 3) {
-    return absl::InvalidArgumentError(absl::StrCat("currency \"", config.currency_code(), "\" is not an ISO 4217 code"));
+    return absl::InvalidArgumentError(absl::StrCat("currency ", Quote(config.currency_code()), " is not an ISO 4217 code"));
   }
   return config;
 }
 
 bool IsLoopbackAddress(const std::string& address) {
-  if (absl::StartsWith(address, "unix:")) return true;
+  if (absl::StartsWith(address, "unix:")) return address.size() > 5;
+  if (absl::StartsWith(address, "[")) {  // [IPv6]:port
+    const size_t close = address.find(']');
+    if (close == std::string::npos) return false;
+    in6_addr ip6{};
+    if (inet_pton(AF_INET6, address.substr(1, close - 1).c_str(), &ip6) != 1) return false;
+    if (IN6_IS_ADDR_LOOPBACK(&ip6)) return true;
+    return IN6_IS_ADDR_V4MAPPED(&ip6) && ip6.s6_addr[12] == 127;  // ::ffff:127.x.x.x
+  }
   const size_t colon = address.rfind(':');
-  const std::string host = address.substr(0, colon == std::string::npos ? address.size() : colon);
-  return absl::StartsWith(host, "127.") || host == "[::1]" || host == "localhost";
+  in_addr ip4{};
+  if (inet_pton(AF_INET, address.substr(0, colon).c_str(), &ip4) != 1) return false;
+  return (ntohl(ip4.s_addr) >> 24) == 127;
 }
 
 std::string AdminListenAddress(const salesmetrics::server::ServerConfig& config) {

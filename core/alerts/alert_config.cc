@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/alerts/alert_rule_specs.h"
+#include "core/time/time_zones.h"
 #include "core/util/text_proto_file.h"
 
 namespace salesmetrics {
@@ -26,8 +27,10 @@ class Checker {
       settings.evaluation_interval = absl::Seconds(config.evaluation_interval_seconds());
     }
     if (!config.time_zone().empty()) settings.time_zone_name = config.time_zone();
-    if (!absl::LoadTimeZone(settings.time_zone_name, &settings.zone)) {
-      Fail(config, "time_zone", absl::StrCat("unknown time zone \"", settings.time_zone_name, "\""));
+    if (absl::StatusOr<absl::TimeZone> zone = LoadZone(settings.time_zone_name); zone.ok()) {
+      settings.zone = *zone;
+    } else {
+      Fail(config, "time_zone", std::string(zone.status().message()));
     }
     if (config.fiscal_year_start_month() < 0 || config.fiscal_year_start_month() > 12) {
       Fail(config, "fiscal_year_start_month", "must be 1 to 12");

@@ -8,6 +8,7 @@
 #include "core/engine/metric_sql.h"
 #include "core/query/query_rows.h"
 #include "core/time/civil_time.h"
+#include "core/util/status_detail.h"
 #include "plugins/common/sales_targets.h"
 
 namespace salesmetrics {
@@ -87,7 +88,7 @@ absl::StatusOr<std::vector<v1::Alert>> AlertEvaluator::Evaluate(absl::Time as_of
                                   scope,   as_of,    deadline,            quarters.current,
                                   quarters.evaluation, quarters.previous, &computed};
         if (absl::Status s = evaluate(context, alerts); !s.ok()) {
-          return absl::Status(s.code(), absl::StrCat("alert rule ", rule.id, ": ", s.message()));
+          return Prefixed(absl::StrCat("alert rule ", rule.id, ": "), s);
         }
       }
     }

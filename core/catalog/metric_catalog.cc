@@ -95,7 +95,15 @@ MetricCatalog::FileVersion MetricCatalog::VersionOf(const std::string& path) {
 }
 
 absl::StatusOr<std::vector<SourceReport>> MetricCatalog::Reload() {
-  absl::MutexLock lock(&mu_);
+  // A reload that hangs (a plugin's init that never returns) must not
+  // make the next ones, or their callers, wait with it.
+  if (!mu_.TryLock()) return absl::AbortedError("a reload is already running; try again when it has ended");
+  absl::StatusOr<std::vector<SourceReport>> reports = ReloadLocked();
+  mu_.Unlock();
+  return reports;
+}
+
+absl::StatusOr<std::vector<SourceReport>> MetricCatalog::ReloadLocked() {
   absl::StatusOr<std::vector<std::string>> files = ListFiles();
   if (!files.ok()) return files.status();
 

@@ -46,10 +46,12 @@ class MetricCatalog {
                 MetricRegistry* registry, ConnectionPool* pool);
 
   // Scans the directories and updates the registry. Fails only when a
-  // directory cannot be read; each file's fate is in the report, and logged.
+  // directory cannot be read, or with ABORTED while another reload runs;
+  // each file's fate is in the report, and logged.
   absl::StatusOr<std::vector<SourceReport>> Reload();
 
  private:
+  absl::StatusOr<std::vector<SourceReport>> ReloadLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // What tells a changed file: replaced (inode), rewritten (size, times).
   struct FileVersion {
     ino_t inode = 0;

@@ -5,6 +5,7 @@
 #include "absl/strings/str_join.h"
 #include "core/engine/result_collector.h"
 #include "core/util/field_errors.h"
+#include "core/util/quote.h"
 
 namespace salesmetrics {
 absl::StatusOr<DashboardRequest> ParseDashboardRequest(
@@ -20,7 +21,7 @@ absl::StatusOr<DashboardRequest> ParseDashboardRequest(
   for (size_t i = 0; i < context->filters.size(); ++i) {
     if (!EntityHasDimension(Entity::kOpportunity, context->filters[i].dimension)) {
       errors.Add(absl::StrCat("filters[", i, "].dimension"),
-                 absl::StrCat("\"", context->filters[i].dimension, "\" is not an opportunity dimension; allowed: ",
+                 absl::StrCat(Quote(context->filters[i].dimension), " is not an opportunity dimension; allowed: ",
                               absl::StrJoin(sdk::kOpportunityDimensions, ", ")));
     }
   }

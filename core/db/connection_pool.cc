@@ -9,6 +9,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "core/util/status_detail.h"
 
 namespace salesmetrics {
 namespace {
@@ -58,7 +59,8 @@ absl::StatusOr<std::unique_ptr<soci::session>> OpenSession(const DatabaseUrl& ur
     }
     return session;
   } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("cannot connect to the database ", url.redacted, ": ", e.what()));
+    return WithLogDetail(absl::UnavailableError("the database is unavailable"),
+                         absl::StrCat("cannot connect to the database ", url.redacted, ": ", e.what()));
   }
 }
 
@@ -75,9 +77,9 @@ absl::Status StatusFromDatabaseError(soci::session& session, const std::exceptio
     return absl::DeadlineExceededError("the deadline passed while the database was computing");
   }
   if (!IsConnected(session) || absl::StartsWith(sqlstate, "08") || absl::StartsWith(sqlstate, "57P")) {
-    return absl::UnavailableError(absl::StrCat("the database connection was lost: ", error.what()));
+    return WithLogDetail(absl::UnavailableError("the database connection was lost"), error.what());
   }
-  return absl::InternalError(absl::StrCat("database error: ", error.what()));
+  return WithLogDetail(absl::InternalError("the database refused a query"), error.what());
 }
 
 ConnectionPool::ConnectionPool(Options options)

@@ -66,6 +66,8 @@ class ConnectionPool {
 
     // Starts a read-only transaction whose statements stop at `deadline`.
     absl::Status BeginRead(absl::Time deadline);
+    // When the statements of this lease's transaction stop.
+    absl::Time deadline() const { return deadline_; }
     // Ends the transaction started by BeginRead. Called by the destructor.
     void EndRead();
     // Maps an exception from this lease's session to a status, and drops

@@ -6,8 +6,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "core/engine/request_limits.h"
 #include "core/plugin/parameter.h"
 #include "core/util/field_errors.h"
+#include "core/util/quote.h"
 
 namespace salesmetrics {
 namespace {
@@ -65,31 +67,36 @@ absl::StatusOr<ComputePlan> PlanComputation(const ComputeMetricRequest& request,
     const std::string& dimension = plan.context.filters[i].dimension;
     if (!Contains(info.filter_dimensions(), dimension)) {
       errors.Add(absl::StrCat("filters[", i, "].dimension"),
-                 absl::StrCat(info.metric_id(), " cannot be filtered by \"", dimension, "\"; ",
+                 absl::StrCat(info.metric_id(), " cannot be filtered by ", Quote(dimension), "; ",
                               Allowed(info.filter_dimensions())));
     }
   }
 
   plan.group_by = request.group_by();
   if (!plan.group_by.empty() && !Contains(info.group_by_dimensions(), plan.group_by)) {
-    errors.Add("group_by", absl::StrCat(info.metric_id(), " cannot be grouped by \"", plan.group_by, "\"; ",
+    errors.Add("group_by", absl::StrCat(info.metric_id(), " cannot be grouped by ", Quote(plan.group_by), "; ",
                                         Allowed(info.group_by_dimensions())));
   }
 
+  if (request.parameters_size() > kMaxParameters) {
+    errors.Add("parameters", absl::StrCat("holds ", request.parameters_size(), " parameters; at most ",
+                                          kMaxParameters, " are allowed"));
+    return errors.ToStatus();
+  }
   for (const auto& [name, value] : request.parameters()) {
     const auto spec = std::find_if(info.parameters().begin(), info.parameters().end(),
                                    [&](const auto& p) { return p.name() == name; });
     if (spec == info.parameters().end()) {
       std::vector<std::string> names;
       for (const auto& p : info.parameters()) names.push_back(p.name());
-      errors.Add(absl::StrCat("parameters[", name, "]"),
-                 absl::StrCat(info.metric_id(), " has no parameter \"", name, "\"; ",
+      errors.Add(absl::StrCat("parameters[", EscapedPrefix(name), "]"),
+                 absl::StrCat(info.metric_id(), " has no parameter ", Quote(name), "; ",
                               names.empty() ? "it takes none" : absl::StrCat("it takes: ", absl::StrJoin(names, ", "))));
       continue;
     }
     absl::StatusOr<std::string> canonical = CanonicalParameterValue(*spec, value);
     if (!canonical.ok()) {
-      errors.Add(absl::StrCat("parameters[", name, "]"), std::string(canonical.status().message()));
+      errors.Add(absl::StrCat("parameters[", EscapedPrefix(name), "]"), std::string(canonical.status().message()));
     } else {
       plan.parameters[name] = *canonical;
     }

@@ -4,12 +4,14 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "core/engine/metric_sql.h"
 #include "core/plugin/plugin_loader.h"
 #include "core/query/result_cursor.h"
 #include "core/time/civil_time.h"
 #include "core/util/log.h"
+#include "core/util/status_detail.h"
 
 // A running query of a request.
 struct sm_query {
@@ -26,6 +28,23 @@ namespace {
 
 void Fail(sm_request* request, absl::Status status) {
   if (request->failure.ok()) request->failure = std::move(status);
+}
+
+// Fails the request when its deadline has passed: checked between the
+// steps of a metric, so that one ends in time even between statements.
+bool PastDeadline(sm_request* request) {
+  if (absl::Now() < request->lease->deadline()) return false;
+  Fail(request, absl::DeadlineExceededError(absl::StrCat("the deadline passed while computing ",
+                                                         request->plan->metric->id())));
+  return true;
+}
+
+// A rejected emission: past a limit on the answer's size it is that;
+// anything else is a bug of the plugin.
+void FailEmission(sm_request* request, const absl::Status& status) {
+  const absl::StatusCode code =
+      absl::IsResourceExhausted(status) ? status.code() : absl::StatusCode::kInternal;
+  Fail(request, absl::Status(code, absl::StrCat("metric ", request->plan->metric->id(), ": ", status.message())));
 }
 
 absl::Status CodeToStatus(int32_t code, const std::string& message) {
@@ -78,7 +97,7 @@ ResultCollector::CellKey ToCellKey(const sm_request* request, const sm_cell* cel
 
 absl::Status CheckCell(const sm_request* request, const sm_cell* cell) {
   if (cell == nullptr || cell->bucket < 0 || cell->bucket >= static_cast<int64_t>(request->plan->windows.size())) {
-    return absl::InternalError(absl::StrCat("metric ", request->plan->metric->id(), " emitted into no valid bucket"));
+    return absl::InternalError("emitted into no valid bucket");
   }
   return absl::OkStatus();
 }
@@ -108,7 +127,7 @@ int64_t AsOfMicros(const sm_request* request) { return absl::ToUnixMicros(reques
 
 sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const sm_sql_param* params,
                    size_t param_count, const char* column_types) {
-  if (!request->failure.ok()) return nullptr;
+  if (!request->failure.ok() || PastDeadline(request)) return nullptr;
   const std::string& id = request->plan->metric->id();
   absl::StatusOr<SqlParams> extra = ToSqlParams(params, param_count);
   absl::StatusOr<BoundSql> bound =
@@ -124,7 +143,7 @@ sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const s
     query->cursor = std::make_unique<ResultCursor>(request->lease->session(), *bound, query->column_types);
   } catch (const std::exception& e) {
     absl::Status status = request->lease->Fail(e);
-    Fail(request, absl::Status(status.code(), absl::StrCat("metric ", id, ": ", status.message())));
+    Fail(request, Prefixed(absl::StrCat("metric ", id, ": "), status));
     return nullptr;
   }
   return query.release();
@@ -132,12 +151,12 @@ sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const s
 
 int32_t QueryNext(sm_query* query) {
   sm_request* request = query->request;
-  if (!request->failure.ok()) return -1;
+  if (!request->failure.ok() || PastDeadline(request)) return -1;
   try {
     return query->cursor->Next() ? 1 : 0;
   } catch (const std::exception& e) {
     absl::Status status = request->lease->Fail(e);
-    Fail(request, absl::Status(status.code(), absl::StrCat("metric ", request->plan->metric->id(), ": ", status.message())));
+    Fail(request, Prefixed(absl::StrCat("metric ", request->plan->metric->id(), ": "), status));
     return -1;
   }
 }
@@ -182,7 +201,7 @@ int32_t EmitMeasure(sm_request* request, const sm_cell* cell, const char* measur
   absl::Status status = CheckCell(request, cell);
   if (status.ok()) status = request->results->EmitMeasure(ToCellKey(request, cell), measure == nullptr ? "" : measure, *value);
   if (!status.ok()) {
-    Fail(request, absl::InternalError(absl::StrCat("metric ", request->plan->metric->id(), ": ", status.message())));
+    FailEmission(request, status);
     return 1;
   }
   return 0;
@@ -192,7 +211,7 @@ int32_t EmitRow(sm_request* request, const sm_cell* cell, const sm_value* values
   absl::Status status = CheckCell(request, cell);
   if (status.ok()) status = request->results->EmitRow(ToCellKey(request, cell), values, count);
   if (!status.ok()) {
-    Fail(request, absl::InternalError(absl::StrCat("metric ", request->plan->metric->id(), ": ", status.message())));
+    FailEmission(request, status);
     return 1;
   }
   return 0;

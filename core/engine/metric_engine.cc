@@ -5,6 +5,7 @@
 #include "core/engine/compute_plan.h"
 #include "core/engine/host_api.h"
 #include "core/engine/result_collector.h"
+#include "core/util/quote.h"
 
 namespace salesmetrics {
 namespace {
@@ -26,7 +27,7 @@ absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
   const std::string id = MetricIdFromName(request.metric());
   std::shared_ptr<const RegisteredMetric> metric = registry_->Find(id);
   if (metric == nullptr) {
-    return absl::NotFoundError(absl::StrCat("no metric \"", id, "\" is loaded; ListMetrics lists those that are"));
+    return absl::NotFoundError(absl::StrCat("no metric ", Quote(id), " is loaded; ListMetrics lists those that are"));
   }
   absl::StatusOr<ComputePlan> plan = PlanComputation(request, metric, absl::Now());
   if (!plan.ok()) return plan.status();

@@ -3,8 +3,12 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "core/engine/request_limits.h"
 #include "core/time/civil_time.h"
+#include "core/time/time_zones.h"
 #include "core/util/field_errors.h"
+#include "core/util/proto_time.h"
+#include "core/util/quote.h"
 
 namespace salesmetrics {
 namespace {
@@ -30,9 +34,11 @@ absl::StatusOr<Granularity> ToGranularity(salesmetrics::v1::Granularity g) {
 
 void ParseCalendar(const RequestContextFields& fields, RequestContext& context, FieldErrors& errors) {
   context.time_zone_name = fields.time_zone.empty() ? "UTC" : fields.time_zone;
-  if (!absl::LoadTimeZone(context.time_zone_name, &context.zone)) {
-    errors.Add(fields.field_prefix + "time_zone", absl::StrCat("unknown time zone \"", context.time_zone_name,
-                                         "\"; use an IANA name such as Asia/Shanghai or UTC"));
+  absl::StatusOr<absl::TimeZone> zone = LoadZone(context.time_zone_name);
+  if (zone.ok()) {
+    context.zone = *zone;
+  } else {
+    errors.Add(fields.field_prefix + "time_zone", std::string(zone.status().message()));
   }
   if (fields.fiscal_year_start_month < 0 || fields.fiscal_year_start_month > 12) {
     errors.Add(fields.field_prefix + "fiscal_year_start_month",
@@ -50,21 +56,31 @@ void ParseCalendar(const RequestContextFields& fields, RequestContext& context, 
 void ParseAsOf(const RequestContextFields& fields, absl::Time now, RequestContext& context, FieldErrors& errors) {
   context.as_of = absl::FromUnixSeconds(absl::ToUnixSeconds(now));
   if (fields.as_of == nullptr) return;
-  const google::protobuf::Timestamp& t = *fields.as_of;
-  // The range google.protobuf.Timestamp allows: years 1 to 9999.
-  if (t.seconds() < -62135596800 || t.seconds() > 253402300799 || t.nanos() < 0 || t.nanos() > 999999999) {
-    errors.Add(fields.field_prefix + "as_of", "is not a valid timestamp");
+  const absl::StatusOr<absl::Time> as_of = FromProtoTimestamp(*fields.as_of);
+  if (!as_of.ok()) {
+    errors.Add(fields.field_prefix + "as_of", std::string(as_of.status().message()));
     return;
   }
-  context.as_of = absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+  context.as_of = *as_of;
 }
 
 void ParseFilters(const RequestContextFields& fields, RequestContext& context, FieldErrors& errors) {
   if (fields.filters == nullptr) return;
+  if (fields.filters->size() > kMaxFilters) {
+    errors.Add("filters", absl::StrCat("holds ", fields.filters->size(), " filters; at most ", kMaxFilters,
+                                       " are allowed"));
+    return;
+  }
+  int values = 0;
   for (int i = 0; i < fields.filters->size(); ++i) {
     const salesmetrics::v1::Filter& f = fields.filters->Get(i);
     if (f.values().empty()) errors.Add(absl::StrCat("filters[", i, "].values"), "must hold at least one value");
+    values += f.values_size();
     context.filters.push_back({f.dimension(), {f.values().begin(), f.values().end()}});
+  }
+  if (values > kMaxFilterValues) {
+    errors.Add("filters", absl::StrCat("hold ", values, " values together; at most ", kMaxFilterValues,
+                                       " are allowed"));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "core/engine/request_limits.h"
 #include "core/util/proto_time.h"
 
 namespace salesmetrics {
@@ -84,7 +85,9 @@ absl::Status ResultCollector::EmitMeasure(const CellKey& cell, absl::string_view
   }
   absl::StatusOr<Value> converted = ToProtoValue(value, currency_code_);
   if (!converted.ok()) return absl::InvalidArgumentError(absl::StrCat("measure \"", name, "\": ", converted.status().message()));
-  cells_[cell].measures[std::string(name)] = *std::move(converted);
+  absl::StatusOr<Cell*> target = CellAt(cell);
+  if (!target.ok()) return target.status();
+  (*target)->measures[std::string(name)] = *std::move(converted);
   return absl::OkStatus();
 }
 
@@ -104,8 +107,26 @@ absl::Status ResultCollector::EmitRow(const CellKey& cell, const sm_value* value
     if (!converted.ok()) return absl::InvalidArgumentError(absl::StrCat("column \"", column.name(), "\": ", converted.status().message()));
     *row.add_values() = *std::move(converted);
   }
-  *cells_[cell].rows.Add() = std::move(row);
+  if (row_count_ == kMaxResultRows) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "the answer would hold more than ", kMaxResultRows, " rows; ask for a shorter period or fewer groups"));
+  }
+  absl::StatusOr<Cell*> target = CellAt(cell);
+  if (!target.ok()) return target.status();
+  *(*target)->rows.Add() = std::move(row);
+  ++row_count_;
   return absl::OkStatus();
+}
+
+absl::StatusOr<ResultCollector::Cell*> ResultCollector::CellAt(const CellKey& key) {
+  const auto it = cells_.find(key);
+  if (it != cells_.end()) return &it->second;
+  if (cells_.size() == static_cast<size_t>(kMaxResultCells)) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "the answer would hold more than ", kMaxResultCells,
+        " cells (buckets x groups); ask for a coarser granularity, a shorter period or fewer groups"));
+  }
+  return &cells_[key];
 }
 
 void ResultCollector::SetDefinition(std::string variant, std::string formula) {

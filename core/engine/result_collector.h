@@ -2,7 +2,8 @@
 //
 // Every emission is checked against the metric's declaration (measure
 // names, units, column counts), so a plugin bug fails its request with a
-// message instead of producing a malformed answer.
+// message instead of producing a malformed answer; and against the limits
+// on cells and rows, so no answer grows without bound.
 #ifndef SALESMETRICS_CORE_ENGINE_RESULT_COLLECTOR_H_
 #define SALESMETRICS_CORE_ENGINE_RESULT_COLLECTOR_H_
 
@@ -49,6 +50,9 @@ class ResultCollector {
     std::map<std::string, salesmetrics::v1::Value> measures;
     google::protobuf::RepeatedPtrField<salesmetrics::v1::Row> rows;
   };
+  // The cell at `key`, created when new; ResourceExhausted past the limits
+  // of core/engine/request_limits.h.
+  absl::StatusOr<Cell*> CellAt(const CellKey& key);
   salesmetrics::v1::Result ToResult(const Cell& cell) const;
   // Groups of a bucket's grouped pass, ordered by key, the null key last.
   void AddGroups(int64_t bucket, google::protobuf::RepeatedPtrField<salesmetrics::v1::Group>* groups) const;
@@ -56,6 +60,7 @@ class ResultCollector {
   const salesmetrics::v1::Metric& info_;
   const std::string currency_code_;
   std::map<CellKey, Cell> cells_;
+  int row_count_ = 0;
   salesmetrics::v1::Definition definition_;
 };
 

@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "core/util/quote.h"
 #include "salesmetrics/decimal.h"
 
 namespace salesmetrics {
@@ -29,7 +30,7 @@ std::string DescribeValidValues(const ParameterSpec& spec) {
 absl::StatusOr<std::string> CanonicalParameterValue(const ParameterSpec& spec, absl::string_view value) {
   const auto invalid = [&] {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", value, "\" is not valid for ", spec.name(), ": expected ", DescribeValidValues(spec)));
+        absl::StrCat(Quote(value), " is not valid for ", spec.name(), ": expected ", DescribeValidValues(spec)));
   };
   if (spec.type() == ParameterSpec::TYPE_CHOICE) {
     const auto& choices = spec.allowed_values();

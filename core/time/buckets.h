@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "core/engine/request_limits.h"
 
 namespace salesmetrics {
 
@@ -30,9 +31,6 @@ struct TimeWindow {
 };
 
 TimeWindow MakeTimeWindow(absl::Time start, absl::Time end, absl::TimeZone zone, std::string label = "");
-
-// The most buckets a series may have.
-inline constexpr int kMaxBuckets = 2000;
 
 // The buckets of [start, end), clipped to it, in order. Fails with
 // InvalidArgument when there would be more than kMaxBuckets.

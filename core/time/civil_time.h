@@ -12,8 +12,19 @@
 
 namespace salesmetrics {
 
+// The years the service works in. Every date and instant a request names is
+// checked against them first, so no computation meets a time that Abseil
+// saturates to infinity, and none can walk an unbounded span.
+inline constexpr int kEarliestYear = 1900;
+inline constexpr int kLatestYear = 2200;
+
+// Whether `t` lies in [kEarliestYear-01-01T00:00:00Z, (kLatestYear+1)-01-01T00:00:00Z).
+bool InSupportedRange(absl::Time t);
+// "between 1900-01-01 and 2200-12-31", for error messages.
+std::string SupportedRangeText();
+
 // Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or "YYYY-MM-DDTHH:MM:SS" (a space
-// may stand for the T).
+// may stand for the T), in the supported years.
 absl::StatusOr<absl::CivilSecond> ParseCivilSecond(absl::string_view text);
 
 // Parses an instant: RFC 3339 with an offset, or a civil date-time without

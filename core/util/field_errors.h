@@ -27,6 +27,9 @@ inline constexpr char kBadRequestTypeUrl[] = "type.googleapis.com/google.rpc.Bad
 
 class FieldErrors {
  public:
+  // Violations beyond this many are counted, not listed.
+  static constexpr size_t kMaxShownViolations = 10;
+
   void Add(std::string field, std::string description) {
     violations_.emplace_back(std::move(field), std::move(description));
   }

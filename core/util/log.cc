@@ -6,6 +6,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "core/util/quote.h"
 
 namespace salesmetrics {
 namespace {
@@ -30,11 +31,12 @@ char LevelLetter(LogLevel level) {
 
 }  // namespace
 
-void Log(LogLevel level, absl::string_view message) {
+void Log(LogLevel level, absl::string_view raw_message) {
+  const std::string message = EscapeForLog(raw_message, kMaxLogMessageBytes);
   {
     absl::MutexLock lock(&sink_mu);
     if (Sink()) {
-      Sink()(level, std::string(message));
+      Sink()(level, message);
       return;
     }
   }

@@ -1,5 +1,10 @@
 // One-line log records on stderr: "2026-01-05T10:00:00.123Z I message".
 // Abseil 20220623 as Debian ships it has no absl/log, hence this.
+//
+// A record is always one line of bounded length: control characters and
+// invalid UTF-8 in a message are escaped, and a message longer than
+// kMaxLogMessageBytes is cut, so nothing a request carries can forge a
+// record or fill the disk.
 #ifndef SALESMETRICS_CORE_UTIL_LOG_H_
 #define SALESMETRICS_CORE_UTIL_LOG_H_
 
@@ -11,6 +16,8 @@
 namespace salesmetrics {
 
 enum class LogLevel { kInfo, kWarning, kError };
+
+inline constexpr size_t kMaxLogMessageBytes = 4096;
 
 void Log(LogLevel level, absl::string_view message);
 inline void LogInfo(absl::string_view message) { Log(LogLevel::kInfo, message); }

@@ -4,11 +4,16 @@
 
 #include <google/protobuf/timestamp.pb.h>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 
 namespace salesmetrics {
 
 google::protobuf::Timestamp ToProtoTimestamp(absl::Time t);
+
+// The instant of a request's timestamp; InvalidArgument when it is not a
+// valid timestamp or lies outside the supported years (core/time/civil_time.h).
+absl::StatusOr<absl::Time> FromProtoTimestamp(const google::protobuf::Timestamp& t);
 
 }  // namespace salesmetrics
 

@@ -40,7 +40,7 @@ INSERT INTO pipeline_stages (id, name, position, win_probability) VALUES ('s1', 
     ASSERT_TRUE(settings.ok()) << settings.status();
     evaluator_ = std::make_unique<AlertEvaluator>(engine_.get(), pool_.get(), *std::move(settings));
     hub_ = std::make_unique<AlertHub>(evaluator_.get(), absl::Milliseconds(100));
-    service_ = std::make_unique<AlertService>(evaluator_.get(), hub_.get(), absl::Seconds(10));
+    service_ = std::make_unique<AlertService>(evaluator_.get(), hub_.get(), &calls_);
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
@@ -80,6 +80,8 @@ INSERT INTO pipeline_stages (id, name, position, win_probability) VALUES ('s1', 
 
   std::unique_ptr<AlertEvaluator> evaluator_;
   std::unique_ptr<AlertHub> hub_;
+  RequestExecutor executor_{2, 8};
+  UnaryCalls calls_{&executor_, absl::Seconds(10)};
   std::unique_ptr<AlertService> service_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<v1::AlertService::Stub> stub_;

@@ -12,8 +12,13 @@ TEST(AdminAccessTest, LoopbackListenAddresses) {
   EXPECT_TRUE(IsLoopbackAddress("127.0.0.1:50051"));
   EXPECT_TRUE(IsLoopbackAddress("127.1.2.3:0"));
   EXPECT_TRUE(IsLoopbackAddress("[::1]:50051"));
-  EXPECT_TRUE(IsLoopbackAddress("localhost:50051"));
   EXPECT_TRUE(IsLoopbackAddress("unix:/run/salesmetrics/admin.sock"));
+  EXPECT_TRUE(IsLoopbackAddress("[::ffff:127.0.0.1]:50051"));
+  // Names resolve to whatever DNS or /etc/hosts says: only literals count.
+  EXPECT_FALSE(IsLoopbackAddress("localhost:50051"));
+  EXPECT_FALSE(IsLoopbackAddress("127.attacker.example:50051"));
+  EXPECT_FALSE(IsLoopbackAddress("127.0.0.1.nip.io:50051"));
+  EXPECT_FALSE(IsLoopbackAddress("unix:"));
   EXPECT_FALSE(IsLoopbackAddress("0.0.0.0:50051"));
   EXPECT_FALSE(IsLoopbackAddress("[::]:50051"));
   EXPECT_FALSE(IsLoopbackAddress("10.0.0.7:50051"));
@@ -38,6 +43,7 @@ TEST(AdminAccessTest, LoopbackPeers) {
   EXPECT_TRUE(IsLoopbackPeer("unix:/run/salesmetrics/admin.sock"));
   EXPECT_FALSE(IsLoopbackPeer("ipv4:10.0.0.7:41000"));
   EXPECT_FALSE(IsLoopbackPeer("ipv6:%5B2001:db8::1%5D:41000"));
+  EXPECT_FALSE(IsLoopbackPeer("ipv4:128.0.0.1:41000"));
 }
 
 }  // namespace

@@ -45,6 +45,17 @@ class ReloadTest : public ::testing::Test {
         &context, Request(metric).Period("2024-01-01", "2024-02-01"), response);
   }
 
+  // Starts a second server with `flag`, which must refuse to start; returns
+  // what it logged.
+  std::string RefusedAtStart(const std::string& flag) {
+    const std::string log = definitions_.File("refused.log");
+    const std::string command = std::string(SALESMETRICS_SERVER_BINARY) + " --database=" + db_->url() +
+                                " --listen=127.0.0.1:0 " + flag + " 2>" + log;
+    EXPECT_NE(std::system(command.c_str()), 0);
+    std::ifstream in(log);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+
   TempDir plugins_;
   TempDir definitions_;
   std::unique_ptr<TestDatabase> db_;
@@ -110,13 +121,16 @@ TEST_F(ReloadTest, AnAdminListenerOfItsOwnTakesTheAdminServiceOffTheMainOne) {
 }
 
 TEST_F(ReloadTest, AnAdminListenerOffLoopbackIsRefusedAtStart) {
-  const std::string log = definitions_.File("refused.log");
-  const std::string command = std::string(SALESMETRICS_SERVER_BINARY) + " --database=" + db_->url() +
-                              " --listen=127.0.0.1:0 --admin_listen=0.0.0.0:50052 2>" + log;
-  EXPECT_NE(std::system(command.c_str()), 0);
-  std::ifstream in(log);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_NE(text.find("admin_listen: 0.0.0.0:50052 is not a loopback address"), std::string::npos) << text;
+  const std::string log = RefusedAtStart("--admin_listen=0.0.0.0:50052");
+  EXPECT_NE(log.find("admin_listen: \"0.0.0.0:50052\" is not a literal loopback address"), std::string::npos) << log;
+}
+
+TEST_F(ReloadTest, AnAdminListenerThatOnlyLooksLikeLoopbackIsRefusedAtStart) {
+  for (const std::string address : {"127.attacker.example:50052", "localhost:50052"}) {
+    const std::string log = RefusedAtStart("--admin_listen=" + address);
+    EXPECT_NE(log.find("admin_listen: \"" + address + "\" is not a literal loopback address"), std::string::npos)
+        << log;
+  }
 }
 
 TEST_F(ReloadTest, RequestsGoOnThroughReloadsOfThePluginTheyUse) {

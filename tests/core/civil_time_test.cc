@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/time/buckets.h"
+
 namespace salesmetrics {
 namespace {
 
@@ -18,6 +20,38 @@ TEST(ParseCivilSecondTest, AcceptsDatesAndDateTimes) {
   EXPECT_FALSE(ParseCivilSecond("2024-02-30").ok());
   EXPECT_FALSE(ParseCivilSecond("05/03/2024").ok());
   EXPECT_FALSE(ParseCivilSecond("").ok());
+}
+
+TEST(ParseCivilSecondTest, OnlyTheSupportedYears) {
+  EXPECT_TRUE(ParseCivilSecond("1900-01-01").ok());
+  EXPECT_TRUE(ParseCivilSecond("2200-12-31T23:59:59").ok());
+  EXPECT_EQ(ParseCivilSecond("1899-12-31").status().message(),
+            "\"1899-12-31\" is out of range: dates must lie between 1900-01-01 and 2200-12-31");
+  EXPECT_FALSE(ParseCivilSecond("2201-01-01").ok());
+  EXPECT_FALSE(ParseCivilSecond("-9999-01-01").ok());
+  // Longer text is refused without being parsed, and quoted short.
+  const std::string long_text(1000, '9');
+  const std::string message(ParseCivilSecond(long_text).status().message());
+  EXPECT_LT(message.size(), 200u);
+  EXPECT_NE(message.find("(1000 bytes) is not a date"), std::string::npos) << message;
+}
+
+TEST(SupportedRangeTest, CoversExactlyTheYears) {
+  EXPECT_TRUE(InSupportedRange(absl::FromCivil(absl::CivilSecond(1900, 1, 1, 0, 0, 0), absl::UTCTimeZone())));
+  EXPECT_FALSE(InSupportedRange(absl::FromCivil(absl::CivilSecond(1899, 12, 31, 23, 59, 59), absl::UTCTimeZone())));
+  EXPECT_TRUE(InSupportedRange(absl::FromCivil(absl::CivilSecond(2200, 12, 31, 23, 59, 59), absl::UTCTimeZone())));
+  EXPECT_FALSE(InSupportedRange(absl::FromCivil(absl::CivilSecond(2201, 1, 1, 0, 0, 0), absl::UTCTimeZone())));
+  EXPECT_FALSE(InSupportedRange(absl::InfiniteFuture()));
+  EXPECT_FALSE(InSupportedRange(absl::InfinitePast()));
+}
+
+TEST(DayBoundariesTest, EndEvenAtInfiniteTimes) {
+  // Once these looped forever: every step of an infinite time is infinite.
+  const absl::TimeZone ny = Zone("America/New_York");
+  (void)FirstDayStartingAtOrAfter(absl::InfiniteFuture(), ny);
+  (void)LastDayStartingAtOrBefore(absl::InfinitePast(), ny);
+  (void)MakeTimeWindow(absl::InfinitePast(), absl::InfiniteFuture(), ny);
+  SUCCEED();
 }
 
 TEST(ParseInstantTest, WithoutAnOffsetItIsUtc) {

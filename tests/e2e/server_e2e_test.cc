@@ -20,17 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The build's plugins plus a broken one, in a directory of the test's own.
-fs::path PluginDirWithABrokenPlugin() {
-  const fs::path dir = fs::temp_directory_path() / ("e2e_plugins_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  for (const auto& entry : fs::directory_iterator(SALESMETRICS_PLUGIN_DIR)) {
-    fs::copy_file(entry.path(), dir / entry.path().filename(), fs::copy_options::overwrite_existing);
-  }
-  fs::copy_file(BROKEN_PLUGIN, dir / "broken.so", fs::copy_options::overwrite_existing);
-  return dir;
-}
-
 class ServerEndToEndTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
@@ -38,9 +27,9 @@ class ServerEndToEndTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = *std::move(db);
     ASSERT_TRUE(db_->Execute(kClosedDealsFixture).ok());
-    plugin_dir_ = PluginDirWithABrokenPlugin();
+    plugin_dir_.Add(BROKEN_PLUGIN, "broken.so");
     auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY,
-                                       {"--database=" + db_->url(), "--plugin_dir=" + plugin_dir_.string()});
+                                       {"--database=" + db_->url(), "--plugin_dir=" + plugin_dir_.path().string()});
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
     channel_ = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
@@ -50,7 +39,6 @@ class ServerEndToEndTest : public ::testing::TestWithParam<Backend> {
     stub_.reset();
     channel_.reset();
     server_.reset();
-    fs::remove_all(plugin_dir_);
   }
 
   std::unique_ptr<grpc::ClientContext> Context() {
@@ -60,7 +48,7 @@ class ServerEndToEndTest : public ::testing::TestWithParam<Backend> {
   }
 
   std::unique_ptr<TestDatabase> db_;
-  fs::path plugin_dir_;
+  PluginDirectory plugin_dir_;
   std::unique_ptr<ServerProcess> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::MetricsService::Stub> stub_;
@@ -98,7 +86,7 @@ TEST_P(ServerEndToEndTest, ServesTheGoodPluginsAndLogsTheBrokenOne) {
   for (const auto& m : response.metrics()) ids.push_back(m.metric_id());
   EXPECT_NE(std::find(ids.begin(), ids.end(), "total_sales"), ids.end());
   EXPECT_NE(std::find(ids.begin(), ids.end(), "win_rate"), ids.end());
-  EXPECT_TRUE(absl::StrContains(server_->Log(), "plugin refused: " + (plugin_dir_ / "broken.so").string()))
+  EXPECT_TRUE(absl::StrContains(server_->Log(), "plugin refused: " + (plugin_dir_.path() / "broken.so").string()))
       << server_->Log();
 }
 

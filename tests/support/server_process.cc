@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -108,6 +109,24 @@ bool ServerProcess::WaitUntilServed(const std::string& metric, bool served) cons
   return false;
 }
 
+int64_t ServerProcess::RssKib() const {
+  std::ifstream in(absl::StrCat("/proc/", pid_, "/status"));
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
+  }
+  return -1;
+}
+
+int ServerProcess::OpenFiles() const {
+  std::error_code error;
+  int count = 0;
+  for (std::filesystem::directory_iterator it(absl::StrCat("/proc/", pid_, "/fd"), error), end; !error && it != end;
+       it.increment(error)) {
+    ++count;
+  }
+  return count;
+}
+
 void ServerProcess::Signal(int signal) {
   if (pid_ != 0) kill(pid_, signal);
 }
@@ -128,6 +147,24 @@ int ServerProcess::Stop() {
   }
   pid_ = 0;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+PluginDirectory::PluginDirectory() {
+  static std::atomic<int> count{0};
+  path_ = std::filesystem::temp_directory_path() / absl::StrCat("test_plugins_", getpid(), "_", count++);
+  std::filesystem::create_directories(path_);
+  for (const auto& entry : std::filesystem::directory_iterator(SALESMETRICS_TEST_PLUGIN_DIR)) {
+    Add(entry.path(), entry.path().filename().string());
+  }
+}
+
+PluginDirectory::~PluginDirectory() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+void PluginDirectory::Add(const std::filesystem::path& file, const std::string& name) {
+  std::filesystem::copy_file(file, path_ / name, std::filesystem::copy_options::overwrite_existing);
 }
 
 ServerProcess::~ServerProcess() {

@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,8 +23,12 @@ class ServerProcess {
   ~ServerProcess();
 
   const std::string& address() const { return address_; }
+  pid_t pid() const { return pid_; }
   // Everything the server wrote to stderr so far.
   std::string Log() const;
+  // The server's resident memory (VmRSS), in KiB, and its open files.
+  int64_t RssKib() const;
+  int OpenFiles() const;
   // Whether GetMetric finds `metric`.
   bool Serves(const std::string& metric) const;
   // Whether Serves(metric) becomes `served` within ten seconds (after a reload).
@@ -43,6 +48,23 @@ class ServerProcess {
 
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int FreePort();
+
+// A directory of the test's own holding the build's plugins, to which a
+// test adds fixtures; removed with the object.
+class PluginDirectory {
+ public:
+  PluginDirectory();
+  ~PluginDirectory();
+  PluginDirectory(const PluginDirectory&) = delete;
+  PluginDirectory& operator=(const PluginDirectory&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  // Copies the plugin `file` in as `name`.
+  void Add(const std::filesystem::path& file, const std::string& name);
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace salesmetrics::testing
 

@@ -1,0 +1,83 @@
+// How every unary RPC of the server runs, so that each gets the same
+// treatment by construction:
+//
+//  1. it is queued on the RequestExecutor, or refused with
+//     RESOURCE_EXHAUSTED when the queue is full;
+//  2. its deadline is the client's, capped at max_request_time; a call
+//     whose deadline passes, or whose client cancels, while it waits is not
+//     started;
+//  3. its request is decoded by DecodeRequest (UTF-8, lengths, counts and
+//     times checked for every field);
+//  4. the handler runs; an exception it lets escape fails the call, not the
+//     server;
+//  5. a response over kMaxResponseBytes is refused with RESOURCE_EXHAUSTED;
+//  6. it is logged and answered through FinishRpc.
+//
+// Services use the generated raw callback methods, which hand over the
+// request's bytes:
+//
+//   grpc::ServerUnaryReactor* ComputeMetric(grpc::CallbackServerContext* context,
+//                                           const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override {
+//     return calls_->Serve<v1::ComputeMetricRequest>("ComputeMetric", context, request, response,
+//         [&](const v1::ComputeMetricRequest& r, UnaryCall& call) { return engine_->Compute(r, call.deadline); });
+//   }
+#ifndef SALESMETRICS_SERVER_UNARY_CALL_H_
+#define SALESMETRICS_SERVER_UNARY_CALL_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "server/request_decoder.h"
+#include "server/request_executor.h"
+
+namespace salesmetrics {
+
+// Serializes a response into `out`; RESOURCE_EXHAUSTED, naming the limit,
+// past kMaxResponseBytes.
+absl::Status EncodeResponse(const google::protobuf::Message& response, grpc::ByteBuffer& out);
+
+// What a handler knows of its call.
+struct UnaryCall {
+  absl::Time started;
+  absl::Time deadline;
+  std::string peer;
+  // What the log line names as the call's subject (a metric id).
+  std::string subject = "-";
+};
+
+class UnaryCalls {
+ public:
+  UnaryCalls(RequestExecutor* executor, absl::Duration max_request_time)
+      : executor_(executor), max_request_time_(max_request_time) {}
+
+  // `handler(const Request&, UnaryCall&)` returns absl::StatusOr<Response>.
+  template <typename Request, typename Handler>
+  grpc::ServerUnaryReactor* Serve(const char* rpc, grpc::CallbackServerContext* context,
+                                  const grpc::ByteBuffer* request_bytes, grpc::ByteBuffer* response_bytes,
+                                  Handler handler) {
+    return Start(rpc, context, [request_bytes, response_bytes, handler = std::move(handler)](UnaryCall& call) {
+      Request request;
+      if (absl::Status s = DecodeRequest(Bytes(*request_bytes), request); !s.ok()) return s;
+      auto response = handler(request, call);
+      if (!response.ok()) return response.status();
+      return EncodeResponse(*response, *response_bytes);
+    });
+  }
+
+ private:
+  grpc::ServerUnaryReactor* Start(const char* rpc, grpc::CallbackServerContext* context,
+                                  std::function<absl::Status(UnaryCall&)> work);
+  static std::string Bytes(const grpc::ByteBuffer& buffer);
+
+  RequestExecutor* executor_;
+  absl::Duration max_request_time_;
+};
+
+}  // namespace salesmetrics
+
+#endif  // SALESMETRICS_SERVER_UNARY_CALL_H_

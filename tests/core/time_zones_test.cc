@@ -1,0 +1,36 @@
+#include "core/time/time_zones.h"
+
+#include <gtest/gtest.h>
+
+namespace salesmetrics {
+namespace {
+
+TEST(LoadZoneTest, LoadsIanaZonesAndUtc) {
+  absl::StatusOr<absl::TimeZone> shanghai = LoadZone("Asia/Shanghai");
+  ASSERT_TRUE(shanghai.ok()) << shanghai.status();
+  EXPECT_EQ(shanghai->name(), "Asia/Shanghai");
+  EXPECT_TRUE(LoadZone("UTC").ok());
+  EXPECT_TRUE(LoadZone("America/Argentina/ComodRivadavia").ok());
+  EXPECT_TRUE(LoadZone("Etc/GMT+5").ok());
+}
+
+TEST(LoadZoneTest, RefusesWhatIsNoZoneFile) {
+  for (const char* name : {"Nowhere/City", "", "/etc/passwd", "../../etc/passwd", "Asia/../Asia/Shanghai",
+                           "Asia//Shanghai", "Asia/Shanghai/", "Asia/Shanghai\n", "zoneinfo", "Asia"}) {
+    SCOPED_TRACE(name);
+    absl::StatusOr<absl::TimeZone> zone = LoadZone(name);
+    ASSERT_FALSE(zone.ok());
+    EXPECT_EQ(zone.status().code(), absl::StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(LoadZone("Mars/Olympus").status().message(),
+            "unknown time zone \"Mars/Olympus\"; use an IANA name such as Asia/Shanghai or UTC");
+}
+
+TEST(LoadZoneTest, QuotesOnlyAPrefixOfALongName) {
+  const std::string name(100000, 'z');
+  const absl::Status status = LoadZone(name).status();
+  EXPECT_LT(status.message().size(), 200u);
+}
+
+}  // namespace
+}  // namespace salesmetrics
