@@ -3,12 +3,13 @@
 #
 #   scripts/postgres.sh start DIR [PORT]   # prints the server's database URL
 #   scripts/postgres.sh stop DIR
+#   scripts/postgres.sh kill DIR           # immediate stop, as a crash: for fault tests
 #
 # initdb refuses to run as root, so as root the server runs as `postgres`.
 set -euo pipefail
 
 bin=/usr/lib/postgresql/15/bin
-action=${1:?usage: postgres.sh start|stop DIR [PORT]}
+action=${1:?usage: postgres.sh start|stop|kill DIR [PORT]}
 dir=$(realpath -m "${2:?usage: postgres.sh start|stop DIR [PORT]}")
 port=${3:-55432}
 
@@ -31,8 +32,11 @@ case "$action" in
   stop)
     as_owner "$bin/pg_ctl -D '$dir/data' -m fast stop" >/dev/null 2>&1 || true
     ;;
+  kill)
+    as_owner "$bin/pg_ctl -D '$dir/data' -m immediate stop" >/dev/null 2>&1 || true
+    ;;
   *)
-    echo "usage: postgres.sh start|stop DIR [PORT]" >&2
+    echo "usage: postgres.sh start|stop|kill DIR [PORT]" >&2
     exit 2
     ;;
 esac

@@ -21,12 +21,14 @@
 #include "core/engine/host_api.h"
 #include "core/engine/metric_engine.h"
 #include "core/util/log.h"
+#include "core/util/status_detail.h"
 #include "core/alerts/alert_config.h"
 #include "core/catalog/metric_catalog.h"
 #include "server/admin_service.h"
 #include "server/alert_hub.h"
 #include "server/alert_service.h"
 #include "server/dashboard_service.h"
+#include "server/health_monitor.h"
 #include "server/metrics_service.h"
 #include "server/request_executor.h"
 #include "server/server_config.h"
@@ -35,8 +37,10 @@
 namespace salesmetrics {
 namespace {
 
-constexpr const char* kServiceNames[] = {"salesmetrics.v1.MetricsService", "salesmetrics.v1.DashboardService",
-                                         "salesmetrics.v1.AlertService"};
+// The health service names that follow the database: "" is the server.
+const std::vector<std::string> kDatabaseServices = {"", "salesmetrics.v1.MetricsService",
+                                                    "salesmetrics.v1.DashboardService",
+                                                    "salesmetrics.v1.AlertService"};
 
 // Blocks SIGINT, SIGTERM and SIGHUP in every thread, so that WaitForSignal
 // receives them.
@@ -82,9 +86,8 @@ absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
   if (!alert_settings.ok()) return alert_settings.status();
   runtime->pool = std::make_unique<ConnectionPool>(
       ConnectionPool::Options{.url = runtime->url, .size = runtime->config.pool_size(), .read_only = true});
-  if (auto probe = runtime->pool->Acquire(absl::Now() + absl::Seconds(10)); !probe.ok()) {
-    LogWarning(absl::StrCat("database not reachable yet; requests get UNAVAILABLE until it is: ",
-                            probe.status().message()));
+  if (absl::Status probe = runtime->pool->Probe(absl::Seconds(10)); !probe.ok()) {
+    LogWarning(absl::StrCat("database not reachable yet; requests get UNAVAILABLE until it is: ", LogDetailOf(probe)));
   }
   runtime->catalog = std::make_unique<MetricCatalog>(runtime->config.plugin_dir(), runtime->config.definitions_dir(),
                                                      HostApi(), &runtime->registry, runtime->pool.get());
@@ -184,7 +187,8 @@ int Serve(Runtime& runtime) {
               ? std::string("AdminService is off: the listener is not loopback and no --admin_listen is set; "
                             "SIGHUP reloads the metrics")
               : absl::StrCat("AdminService on ", admin_address));
-  for (const char* service : kServiceNames) server->GetHealthCheckService()->SetServingStatus(service, true);
+  HealthMonitor health(runtime.pool.get(), server->GetHealthCheckService(), kDatabaseServices, absl::Seconds(1));
+  health.Start();
   if (admin_here) server->GetHealthCheckService()->SetServingStatus("salesmetrics.v1.AdminService", true);
   runtime.alert_hub->Start();
   LogInfo(absl::StrCat("serving ", runtime.registry.List().size(), " metrics on ", runtime.config.listen_address(),
@@ -201,6 +205,7 @@ int Serve(Runtime& runtime) {
   const absl::Duration grace = absl::Seconds(runtime.config.shutdown_grace_seconds());
   LogInfo(absl::StrCat("received signal ", signal, "; shutting down within ", absl::FormatDuration(grace)));
   ExitAfter(grace + absl::Seconds(1));
+  health.Stop();
   server->GetHealthCheckService()->Shutdown();
   runtime.alert_hub->Shutdown();  // ends the WatchAlerts streams cleanly
   const auto deadline = absl::ToChronoTime(absl::Now() + grace);

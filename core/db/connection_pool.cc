@@ -5,7 +5,12 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <poll.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -32,6 +37,44 @@ sqlite3* SqliteConnection(soci::session& session) {
 }
 
 void IgnoreNotice(void*, const char*) {}
+
+absl::Status Unavailable(absl::string_view detail) {
+  return WithLogDetail(absl::UnavailableError("the database is unavailable"), detail);
+}
+
+// Whether the database is a file that can be deleted or replaced (not an
+// in-memory database or a URI).
+bool IsFileDatabase(const DatabaseUrl& url) {
+  return url.backend == Backend::kSqlite && url.path != ":memory:" && !absl::StartsWith(url.path, "file:");
+}
+
+absl::StatusOr<FileIdentity> IdentifyFile(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) {
+    return Unavailable(absl::StrCat("the SQLite file ", path, " is gone: ", std::strerror(errno)));
+  }
+  return FileIdentity{info.st_dev, info.st_ino};
+}
+
+// "SELECT 1" without blocking past `deadline`, even on a server that
+// accepts connections but never answers.
+absl::Status PingPostgres(PGconn* conn, absl::Time deadline) {
+  if (PQsendQuery(conn, "SELECT 1") != 1) return Unavailable(PQerrorMessage(conn));
+  for (;;) {
+    if (PQconsumeInput(conn) != 1) return Unavailable(PQerrorMessage(conn));
+    if (!PQisBusy(conn)) break;
+    const int64_t ms = absl::ToInt64Milliseconds(deadline - absl::Now());
+    if (ms <= 0) return Unavailable("the database did not answer a probe in time");
+    pollfd fd{PQsocket(conn), POLLIN, 0};
+    if (poll(&fd, 1, static_cast<int>(ms)) < 0 && errno != EINTR) return Unavailable(std::strerror(errno));
+  }
+  bool answered = true;
+  while (PGresult* result = PQgetResult(conn)) {
+    answered = answered && PQresultStatus(result) == PGRES_TUPLES_OK;
+    PQclear(result);
+  }
+  return answered ? absl::OkStatus() : Unavailable(PQerrorMessage(conn));
+}
 
 // SQLite calls this every few thousand instructions; non-zero interrupts.
 int StopPastDeadline(void* deadline) { return absl::Now() >= *static_cast<absl::Time*>(deadline) ? 1 : 0; }
@@ -87,11 +130,16 @@ ConnectionPool::ConnectionPool(Options options)
   sessions_.resize(std::max(1, options_.size));
   in_use_.assign(sessions_.size(), false);
   deadlines_.assign(sessions_.size(), absl::InfiniteFuture());
+  files_.resize(sessions_.size());
 }
 
 ConnectionPool::~ConnectionPool() = default;
 
 absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadline) {
+  if (!reachable_.load()) {
+    absl::MutexLock lock(&outage_mu_);
+    return outage_;
+  }
   size_t slot = 0;
   std::unique_ptr<soci::session> session;
   {
@@ -107,6 +155,15 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadlin
     session = std::move(sessions_[slot]);
   }
   // Connecting happens outside the lock; the slot is ours meanwhile.
+  if (IsFileDatabase(options_.url)) {
+    absl::StatusOr<FileIdentity> file = IdentifyFile(options_.url.path);
+    if (!file.ok()) {
+      Release(slot, /*broken=*/true);
+      return file.status();
+    }
+    if (*file != files_[slot]) session.reset();  // replaced: read the new file
+    files_[slot] = *file;
+  }
   if (session == nullptr || !IsConnected(*session)) {
     absl::StatusOr<std::unique_ptr<soci::session>> opened = OpenSession(options_.url, options_.read_only);
     if (!opened.ok()) {
@@ -129,6 +186,41 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::AcquireReader(absl::Time d
     if (status.ok()) return lease;
     if (!absl::IsUnavailable(status) || attempt == 2) return status;
   }
+}
+
+absl::Status ConnectionPool::Probe(absl::Duration timeout) {
+  absl::MutexLock lock(&probe_mu_);
+  const absl::Status status = ProbeLocked(timeout);
+  if (!status.ok()) probe_session_.reset();
+  {
+    absl::MutexLock outage_lock(&outage_mu_);
+    outage_ = status;
+  }
+  reachable_ = status.ok();
+  return status;
+}
+
+absl::Status ConnectionPool::ProbeLocked(absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  if (IsFileDatabase(options_.url)) {
+    absl::StatusOr<FileIdentity> file = IdentifyFile(options_.url.path);
+    if (!file.ok()) return file.status();
+    if (*file != probe_file_) probe_session_.reset();
+    probe_file_ = *file;
+  }
+  if (probe_session_ == nullptr || !IsConnected(*probe_session_)) {
+    absl::StatusOr<std::unique_ptr<soci::session>> opened = OpenSession(options_.url, options_.read_only);
+    if (!opened.ok()) return opened.status();
+    probe_session_ = std::move(*opened);
+  }
+  if (PGconn* conn = PostgresConnection(*probe_session_)) return PingPostgres(conn, deadline);
+  try {
+    int tables = 0;
+    *probe_session_ << "SELECT COUNT(*) FROM sqlite_master", soci::into(tables);
+  } catch (const std::exception& e) {
+    return Unavailable(e.what());
+  }
+  return absl::OkStatus();
 }
 
 void ConnectionPool::Release(size_t slot, bool broken) {

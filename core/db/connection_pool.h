@@ -5,6 +5,10 @@
 // mode (the service) every connection refuses writes: SQLite through
 // PRAGMA query_only, PostgreSQL through read-only transactions.
 //
+// A SQLite file deleted or replaced under the same name is noticed at the
+// next lease: deleted, the lease fails UNAVAILABLE (rather than read the
+// deleted copy); replaced, the connection reopens on the new file.
+//
 //   ConnectionPool pool({.url = *ParseDatabaseUrl(url), .size = 4});
 //   absl::StatusOr<ConnectionPool::Lease> lease = pool.AcquireReader(deadline);
 //   if (!lease.ok()) return lease.status();  // UNAVAILABLE, DEADLINE_EXCEEDED
@@ -12,6 +16,9 @@
 #ifndef SALESMETRICS_CORE_DB_CONNECTION_POOL_H_
 #define SALESMETRICS_CORE_DB_CONNECTION_POOL_H_
 
+#include <sys/types.h>
+
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -40,6 +47,13 @@ absl::Status StatusFromDatabaseError(soci::session& session, const std::exceptio
 
 // Whether `session` still has a working connection.
 bool IsConnected(soci::session& session);
+
+// What tells one SQLite file from another put in its place.
+struct FileIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  bool operator==(const FileIdentity&) const = default;
+};
 
 class ConnectionPool {
  public:
@@ -95,12 +109,19 @@ class ConnectionPool {
   // fresh connection is tried before giving up.
   absl::StatusOr<Lease> AcquireReader(absl::Time deadline);
 
+  // Whether the database answers, on a connection of its own (so that a
+  // busy pool does not look like an outage): OK, or UNAVAILABLE with the
+  // reason in its log detail. While the last probe failed, leases fail at
+  // once with UNAVAILABLE instead of each waiting for a connection attempt.
+  absl::Status Probe(absl::Duration timeout);
+
   const Dialect& dialect() const { return dialect_; }
   const DatabaseUrl& url() const { return options_.url; }
   int size() const { return options_.size; }
 
  private:
   void Release(size_t slot, bool broken);
+  absl::Status ProbeLocked(absl::Duration timeout) ABSL_EXCLUSIVE_LOCKS_REQUIRED(probe_mu_);
 
   const Options options_;
   const Dialect dialect_;
@@ -111,6 +132,16 @@ class ConnectionPool {
   // keeps a pointer, so the deadline must not move with its lease. Only
   // the slot's lease holder touches its entry.
   std::vector<absl::Time> deadlines_;
+  // The file each slot's SQLite connection opened; only the slot's lease
+  // holder touches its entry.
+  std::vector<FileIdentity> files_;
+
+  absl::Mutex probe_mu_;
+  std::unique_ptr<soci::session> probe_session_ ABSL_GUARDED_BY(probe_mu_);
+  FileIdentity probe_file_ ABSL_GUARDED_BY(probe_mu_);
+  std::atomic<bool> reachable_{true};
+  absl::Mutex outage_mu_;
+  absl::Status outage_ ABSL_GUARDED_BY(outage_mu_);  // the last probe's failure
 };
 
 }  // namespace salesmetrics

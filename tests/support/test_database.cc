@@ -52,29 +52,36 @@ absl::Status ExecuteOn(const std::string& url, const std::string& sql) {
 std::string BackendName(Backend backend) { return backend == Backend::kSqlite ? "sqlite" : "postgresql"; }
 
 absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::Create(Backend backend) {
-  const std::string name = UniqueName();
-  std::unique_ptr<TestDatabase> db;
-  if (backend == Backend::kSqlite) {
-    const std::string path = (std::filesystem::temp_directory_path() / (name + ".db")).string();
-    std::filesystem::remove(path);
-    db.reset(new TestDatabase(backend, absl::StrCat("sqlite3://", path), path));
-  } else {
+  if (backend == Backend::kPostgres) {
     const char* admin = std::getenv(kPostgresUrlVariable);
     if (admin == nullptr || *admin == '\0') {
       return absl::FailedPreconditionError(absl::StrCat(
           kPostgresUrlVariable, " is not set: PostgreSQL tests need a server (run scripts/test.sh, which starts one)"));
     }
-    // A natural-language collation (where "beta" < "Zeta"), so that a query
-    // relying on the database's text order instead of code-point order fails.
-    const std::string create = absl::StrCat("CREATE DATABASE ", name,
-                                            " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");
-    if (absl::Status s = ExecuteOn(admin, create); !s.ok()) return s;
-    db.reset(new TestDatabase(backend, WithDatabase(admin, name), name));
+    return CreatePostgres(admin);
   }
+  const std::string name = UniqueName();
+  const std::string path = (std::filesystem::temp_directory_path() / (name + ".db")).string();
+  std::filesystem::remove(path);
+  return WithSchema(std::unique_ptr<TestDatabase>(new TestDatabase(backend, absl::StrCat("sqlite3://", path), path)));
+}
+
+absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::CreatePostgres(const std::string& admin_url) {
+  const std::string name = UniqueName();
+  // A natural-language collation (where "beta" < "Zeta"), so that a query
+  // relying on the database's text order instead of code-point order fails.
+  const std::string create = absl::StrCat("CREATE DATABASE ", name,
+                                          " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");
+  if (absl::Status s = ExecuteOn(admin_url, create); !s.ok()) return s;
+  return WithSchema(std::unique_ptr<TestDatabase>(
+      new TestDatabase(Backend::kPostgres, WithDatabase(admin_url, name), name, admin_url)));
+}
+
+absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::WithSchema(std::unique_ptr<TestDatabase> db) {
   absl::StatusOr<DatabaseUrl> url = ParseDatabaseUrl(db->url_);
   absl::StatusOr<std::unique_ptr<soci::session>> session = OpenSession(*url, /*read_only=*/false);
   if (!session.ok()) return session.status();
-  if (absl::Status s = CreateSchema(**session, backend); !s.ok()) return s;
+  if (absl::Status s = CreateSchema(**session, db->backend_); !s.ok()) return s;
   return db;
 }
 
@@ -82,14 +89,14 @@ TestDatabase::~TestDatabase() {
   if (backend_ == Backend::kSqlite) {
     std::filesystem::remove(cleanup_);
   } else {
-    (void)ExecuteOn(std::getenv(kPostgresUrlVariable), absl::StrCat("DROP DATABASE IF EXISTS ", cleanup_, " WITH (FORCE)"));
+    (void)ExecuteOn(admin_url_, absl::StrCat("DROP DATABASE IF EXISTS ", cleanup_, " WITH (FORCE)"));
   }
 }
 
 absl::Status TestDatabase::Execute(const std::string& sql) const { return ExecuteOn(url_, sql); }
 
 absl::Status TestDatabase::DropConnections() const {
-  return ExecuteOn(std::getenv(kPostgresUrlVariable),
+  return ExecuteOn(admin_url_,
                    absl::StrCat("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '", cleanup_, "'"));
 }
 

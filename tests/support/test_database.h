@@ -20,6 +20,8 @@ class TestDatabase {
  public:
   // A new empty database with the schema created.
   static absl::StatusOr<std::unique_ptr<TestDatabase>> Create(Backend backend);
+  // The same on the PostgreSQL server of `admin_url` (a test's own server).
+  static absl::StatusOr<std::unique_ptr<TestDatabase>> CreatePostgres(const std::string& admin_url);
   ~TestDatabase();
 
   const std::string& url() const { return url_; }
@@ -33,11 +35,14 @@ class TestDatabase {
   absl::Status DropConnections() const;
 
  private:
-  TestDatabase(Backend backend, std::string url, std::string cleanup)
-      : backend_(backend), url_(std::move(url)), cleanup_(std::move(cleanup)) {}
+  TestDatabase(Backend backend, std::string url, std::string cleanup, std::string admin_url = "")
+      : backend_(backend), url_(std::move(url)), cleanup_(std::move(cleanup)), admin_url_(std::move(admin_url)) {}
+  static absl::StatusOr<std::unique_ptr<TestDatabase>> WithSchema(std::unique_ptr<TestDatabase> db);
+
   Backend backend_;
   std::string url_;
   std::string cleanup_;  // SQLite: the file to delete; PostgreSQL: the database to drop
+  std::string admin_url_;  // PostgreSQL
 };
 
 // "sqlite" or "postgresql", for test names.
