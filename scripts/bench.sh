@@ -15,7 +15,7 @@ for a in "$@"; do
   if [[ $a == --* ]]; then args+=("$a"); else sizes+=("$a"); fi
 done
 ((${#sizes[@]})) || sizes=(4000 40000)
-cmake --build "$build_dir" -j2 --target salesmetrics_benchmark salesmetrics-admin >/dev/null
+cmake --build "$build_dir" -j2 --target salesmetrics_benchmark salesmetrics-admin salesmetrics-server >/dev/null
 
 for n in "${sizes[@]}"; do
   db="$build_dir/bench-$n.db"

@@ -13,6 +13,7 @@
 #include <memory>
 #include <thread>
 
+#include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
@@ -29,10 +30,14 @@
 #include "server/alert_service.h"
 #include "server/dashboard_service.h"
 #include "server/health_monitor.h"
+#include "server/isolated_plugin.h"
 #include "server/metrics_service.h"
+#include "server/plugin_worker.h"
 #include "server/request_executor.h"
 #include "server/server_config.h"
 #include "server/unary_call.h"
+
+ABSL_FLAG(bool, plugin_worker, false, "Internal: run as the worker of an isolated plugin (the server starts these)");
 
 namespace salesmetrics {
 namespace {
@@ -72,6 +77,18 @@ struct Runtime {
   std::unique_ptr<AlertHub> alert_hub;
 };
 
+IsolationOptions IsolationOptionsOf(const server::ServerConfig& config) {
+  IsolationOptions options;
+  options.server_binary = "/proc/self/exe";
+  options.memory_limit_bytes = int64_t{config.isolated_memory_mb()} << 20;
+  options.init_timeout = absl::Seconds(config.isolated_init_seconds());
+  options.worker.set_database_url(config.database_url());
+  options.worker.set_pool_size(config.isolated_pool_size());
+  options.worker.set_currency_code(config.currency_code());
+  options.worker.set_max_request_seconds(config.max_request_seconds());
+  return options;
+}
+
 // Reads the configuration, loads the plugins and the alert rules; a wrong
 // setting stops the server before it listens.
 absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
@@ -91,6 +108,13 @@ absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
   }
   runtime->catalog = std::make_unique<MetricCatalog>(runtime->config.plugin_dir(), runtime->config.definitions_dir(),
                                                      HostApi(), &runtime->registry, runtime->pool.get());
+  if (!runtime->config.isolated_plugin_dir().empty()) {
+    runtime->catalog->AddIsolatedDirectory(
+        runtime->config.isolated_plugin_dir(),
+        [options = IsolationOptionsOf(runtime->config)](const std::string& path, const MetricCatalog::TakenFn& taken) {
+          return IsolatedPlugin::Open(path, taken, options);
+        });
+  }
   if (auto loaded = runtime->catalog->Reload(); !loaded.ok()) return loaded.status();
   runtime->engine =
       std::make_unique<MetricEngine>(&runtime->registry, runtime->pool.get(), runtime->config.currency_code());
@@ -234,5 +258,9 @@ int main(int argc, char** argv) {
   salesmetrics::BlockServerSignals();
   absl::ParseCommandLine(argc, argv);
   google::protobuf::SetLogHandler(&salesmetrics::LogProtobufMessage);
+  // A worker that dies leaves pipes without a reader: a write must fail,
+  // not end the server.
+  std::signal(SIGPIPE, SIG_IGN);
+  if (absl::GetFlag(FLAGS_plugin_worker)) return salesmetrics::RunPluginWorker();
   return salesmetrics::Run(argv[0]);
 }

@@ -27,6 +27,11 @@ ABSL_FLAG(int32_t, max_queued_requests, 0,
           "Requests waiting for their turn; more are refused with RESOURCE_EXHAUSTED (default 256)");
 ABSL_FLAG(int32_t, shutdown_grace_seconds, 0,
           "How long SIGTERM waits for requests in progress before exiting regardless (default 10)");
+ABSL_FLAG(std::string, isolated_plugin_dir, "",
+          "Directory of plugins that each run in a worker process of their own (default: none)");
+ABSL_FLAG(int32_t, isolated_memory_mb, 0, "Address-space limit of each plugin worker, in MiB (default 1024)");
+ABSL_FLAG(int32_t, isolated_init_seconds, 0, "How long a plugin worker may take to load its plugin (default 10)");
+ABSL_FLAG(int32_t, isolated_pool_size, 0, "Database connections of each plugin worker (default 2)");
 
 namespace salesmetrics {
 namespace {
@@ -74,6 +79,12 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   config.set_max_queued_requests(pick(absl::GetFlag(FLAGS_max_queued_requests), config.max_queued_requests(), 256));
   config.set_shutdown_grace_seconds(
       pick(absl::GetFlag(FLAGS_shutdown_grace_seconds), config.shutdown_grace_seconds(), 10));
+  config.set_isolated_plugin_dir(
+      pick(absl::GetFlag(FLAGS_isolated_plugin_dir), config.isolated_plugin_dir(), std::string()));
+  config.set_isolated_memory_mb(pick(absl::GetFlag(FLAGS_isolated_memory_mb), config.isolated_memory_mb(), 1024));
+  config.set_isolated_init_seconds(
+      pick(absl::GetFlag(FLAGS_isolated_init_seconds), config.isolated_init_seconds(), 10));
+  config.set_isolated_pool_size(pick(absl::GetFlag(FLAGS_isolated_pool_size), config.isolated_pool_size(), 2));
   if (!config.admin_listen_address().empty() && !IsLoopbackAddress(config.admin_listen_address())) {
     return absl::InvalidArgumentError(absl::StrCat(
         "admin_listen: ", Quote(config.admin_listen_address()),
@@ -98,6 +109,22 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   }
   if (config.shutdown_grace_seconds() < 1 || config.shutdown_grace_seconds() > 600) {
     return absl::InvalidArgumentError("shutdown_grace_seconds must be 1 to 600");
+  }
+  if (!config.isolated_plugin_dir().empty() &&
+      std::filesystem::path(config.isolated_plugin_dir()).lexically_normal() ==
+          std::filesystem::path(config.plugin_dir()).lexically_normal()) {
+    return absl::InvalidArgumentError("isolated_plugin_dir must differ from plugin_dir");
+  }
+  // A worker's threads and allocator arenas take some 260 MiB of address
+  // space before its plugin takes any.
+  if (config.isolated_memory_mb() < 384 || config.isolated_memory_mb() > 1048576) {
+    return absl::InvalidArgumentError("isolated_memory_mb must be 384 to 1048576");
+  }
+  if (config.isolated_init_seconds() < 1 || config.isolated_init_seconds() > 600) {
+    return absl::InvalidArgumentError("isolated_init_seconds must be 1 to 600");
+  }
+  if (config.isolated_pool_size() < 1 || config.isolated_pool_size() > 100) {
+    return absl::InvalidArgumentError("isolated_pool_size must be 1 to 100");
   }
   if (config.currency_code().size() != 3) {
     return absl::InvalidArgumentError(absl::StrCat("currency ", Quote(config.currency_code()), " is not an ISO 4217 code"));

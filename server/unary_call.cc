@@ -16,7 +16,7 @@ grpc::ServerUnaryReactor* UnaryCalls::Start(const char* rpc, grpc::CallbackServe
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
   auto run = [this, rpc, context, reactor, started, work = std::move(work)] {
-    UnaryCall call{started, RequestDeadline(*context, max_request_time_), context->peer()};
+    UnaryCall call{started, RequestDeadline(*context, max_request_time_) - deadline_reserve_, context->peer()};
     absl::Status status;
     if (context->IsCancelled()) {
       status = absl::CancelledError("the client cancelled the call before it started");

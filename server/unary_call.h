@@ -52,8 +52,12 @@ struct UnaryCall {
 
 class UnaryCalls {
  public:
-  UnaryCalls(RequestExecutor* executor, absl::Duration max_request_time)
-      : executor_(executor), max_request_time_(max_request_time) {}
+  // `deadline_reserve` ends each call that much before its client's
+  // deadline (a plugin worker leaves its server time to tell a late answer
+  // from a hung worker).
+  UnaryCalls(RequestExecutor* executor, absl::Duration max_request_time,
+             absl::Duration deadline_reserve = absl::ZeroDuration())
+      : executor_(executor), max_request_time_(max_request_time), deadline_reserve_(deadline_reserve) {}
 
   // `handler(const Request&, UnaryCall&)` returns absl::StatusOr<Response>.
   template <typename Request, typename Handler>
@@ -76,6 +80,7 @@ class UnaryCalls {
 
   RequestExecutor* executor_;
   absl::Duration max_request_time_;
+  absl::Duration deadline_reserve_;
 };
 
 }  // namespace salesmetrics

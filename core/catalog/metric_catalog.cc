@@ -66,9 +66,23 @@ MetricCatalog::MetricCatalog(std::string plugin_dir, std::string definitions_dir
       registry_(registry),
       pool_(pool) {}
 
+void MetricCatalog::AddIsolatedDirectory(
+    std::string dir, std::function<absl::StatusOr<Metrics>(const std::string& path, const TakenFn& taken)> open) {
+  isolated_dir_ = fs::path(dir).lexically_normal().string();
+  if (isolated_dir_.size() > 1 && isolated_dir_.back() == '/') isolated_dir_.pop_back();
+  open_isolated_ = std::move(open);
+}
+
+bool MetricCatalog::IsIsolated(const std::string& path) const {
+  return !isolated_dir_.empty() && fs::path(path).parent_path().lexically_normal().string() == isolated_dir_;
+}
+
 absl::StatusOr<std::vector<std::string>> MetricCatalog::ListFiles() const {
   std::vector<std::string> files;
   if (absl::Status s = ListDirectory(plugin_dir_, ".so", files); !s.ok()) return s;
+  if (!isolated_dir_.empty()) {
+    if (absl::Status s = ListDirectory(isolated_dir_, ".so", files); !s.ok()) return s;
+  }
   if (!definitions_dir_.empty()) {
     if (absl::Status s = ListDirectory(definitions_dir_, kDefinitionSuffix, files); !s.ok()) return s;
   }
@@ -76,9 +90,9 @@ absl::StatusOr<std::vector<std::string>> MetricCatalog::ListFiles() const {
   return files;
 }
 
-absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> MetricCatalog::Open(
-    const std::string& path, const std::function<bool(const std::string&)>& taken) const {
+absl::StatusOr<MetricCatalog::Metrics> MetricCatalog::Open(const std::string& path, const TakenFn& taken) const {
   try {
+    if (IsIsolated(path)) return open_isolated_(path, taken);
     if (absl::EndsWith(path, ".so")) return OpenPlugin(path, host_, taken);
     absl::StatusOr<std::shared_ptr<const RegisteredMetric>> metric = LoadSqlMetric(path, pool_, taken);
     if (!metric.ok()) return metric.status();

@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -40,10 +41,18 @@ struct SourceReport {
 
 class MetricCatalog {
  public:
+  using TakenFn = std::function<bool(const std::string&)>;
+  using Metrics = std::vector<std::shared_ptr<const RegisteredMetric>>;
+
   // `definitions_dir` may be empty (no declarative metrics). `pool`
   // prepares declarative SQL when it is loaded.
   MetricCatalog(std::string plugin_dir, std::string definitions_dir, const sm_host_api* host,
                 MetricRegistry* registry, ConnectionPool* pool);
+
+  // The plugins of `dir` are opened by `open`, which runs them isolated in
+  // worker processes, instead of in this process. Call before Reload.
+  void AddIsolatedDirectory(std::string dir,
+                            std::function<absl::StatusOr<Metrics>(const std::string& path, const TakenFn& taken)> open);
 
   // Scans the directories and updates the registry. Fails only when a
   // directory cannot be read, or with ABORTED while another reload runs;
@@ -69,11 +78,13 @@ class MetricCatalog {
   static FileVersion VersionOf(const std::string& path);
   static SourceReport Refusal(const std::string& path, const Source& source);
   absl::StatusOr<std::vector<std::string>> ListFiles() const;
-  absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> Open(
-      const std::string& path, const std::function<bool(const std::string&)>& taken) const;
+  absl::StatusOr<Metrics> Open(const std::string& path, const TakenFn& taken) const;
+  bool IsIsolated(const std::string& path) const;
 
   const std::string plugin_dir_;
   const std::string definitions_dir_;
+  std::string isolated_dir_;
+  std::function<absl::StatusOr<Metrics>(const std::string&, const TakenFn&)> open_isolated_;
   const sm_host_api* host_;
   MetricRegistry* registry_;
   ConnectionPool* pool_;

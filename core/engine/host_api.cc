@@ -53,6 +53,8 @@ absl::Status CodeToStatus(int32_t code, const std::string& message) {
       return absl::InvalidArgumentError(message);
     case SM_CODE_FAILED_PRECONDITION:
       return absl::FailedPreconditionError(message);
+    case SM_CODE_RESOURCE_EXHAUSTED:
+      return absl::ResourceExhaustedError(message);
     case SM_CODE_UNAVAILABLE:
       return absl::UnavailableError(message);
     default:

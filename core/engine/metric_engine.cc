@@ -31,6 +31,7 @@ absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
   }
   absl::StatusOr<ComputePlan> plan = PlanComputation(request, metric, absl::Now());
   if (!plan.ok()) return plan.status();
+  if (metric->remote() != nullptr) return metric->remote()->Compute(request, deadline);
 
   absl::StatusOr<ConnectionPool::Lease> lease = pool_->AcquireReader(deadline);
   if (!lease.ok()) return lease.status();

@@ -13,10 +13,13 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/synchronization/mutex.h"
 #include "salesmetrics/plugin_abi.h"
 #include "salesmetrics/v1/metric.pb.h"
+#include "salesmetrics/v1/metrics_service.pb.h"
 
 namespace salesmetrics {
 
@@ -32,7 +35,17 @@ class PluginLibrary {
   void* handle_;
 };
 
-// A metric as a plugin registered it.
+// Computes metrics outside this process: the worker of an isolated plugin.
+class RemoteMetrics {
+ public:
+  virtual ~RemoteMetrics() = default;
+  // The request is already validated against the metric's info.
+  virtual absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> Compute(
+      const salesmetrics::v1::ComputeMetricRequest& request, absl::Time deadline) const = 0;
+};
+
+// A metric as a plugin registered it: computed in this process through its
+// plugin's compute function, or by a worker process (an isolated plugin).
 class RegisteredMetric {
  public:
   RegisteredMetric(salesmetrics::v1::Metric info, const sm_metric_def& def,
@@ -42,6 +55,8 @@ class RegisteredMetric {
         compute_(def.compute),
         destroy_(def.destroy),
         library_(std::move(library)) {}
+  RegisteredMetric(salesmetrics::v1::Metric info, std::shared_ptr<const RemoteMetrics> remote)
+      : info_(std::move(info)), remote_(std::move(remote)) {}
   ~RegisteredMetric() {
     if (destroy_ != nullptr) destroy_(state_);
   }
@@ -50,14 +65,18 @@ class RegisteredMetric {
 
   const salesmetrics::v1::Metric& info() const { return info_; }
   const std::string& id() const { return info_.metric_id(); }
+  // Null for a metric computed in this process.
+  const RemoteMetrics* remote() const { return remote_.get(); }
+  // Runs an in-process metric's compute.
   int32_t Compute(sm_request* request) const { return compute_(state_, request); }
 
  private:
   salesmetrics::v1::Metric info_;
-  void* state_;
-  int32_t (*compute_)(void*, sm_request*);
-  void (*destroy_)(void*);
+  void* state_ = nullptr;
+  int32_t (*compute_)(void*, sm_request*) = nullptr;
+  void (*destroy_)(void*) = nullptr;
   std::shared_ptr<PluginLibrary> library_;  // released after destroy_ ran
+  std::shared_ptr<const RemoteMetrics> remote_;
 };
 
 class MetricRegistry {

@@ -17,6 +17,11 @@ std::function<void(LogLevel, const std::string&)>& Sink() {
   return *sink;
 }
 
+std::string& Prefix() {
+  static auto* prefix = new std::string();
+  return *prefix;
+}
+
 char LevelLetter(LogLevel level) {
   switch (level) {
     case LogLevel::kInfo:
@@ -41,9 +46,11 @@ void Log(LogLevel level, absl::string_view raw_message) {
     }
   }
   const std::string line = absl::StrCat(absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),
-                                        " ", std::string(1, LevelLetter(level)), " ", message, "\n");
+                                        " ", std::string(1, LevelLetter(level)), " ", Prefix(), message, "\n");
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
+
+void SetLogPrefix(std::string prefix) { Prefix() = std::move(prefix); }
 
 void SetLogSinkForTesting(std::function<void(LogLevel, const std::string&)> sink) {
   absl::MutexLock lock(&sink_mu);

@@ -24,6 +24,10 @@ inline void LogInfo(absl::string_view message) { Log(LogLevel::kInfo, message); 
 inline void LogWarning(absl::string_view message) { Log(LogLevel::kWarning, message); }
 inline void LogError(absl::string_view message) { Log(LogLevel::kError, message); }
 
+// Starts every record of this process with `prefix` (a plugin worker
+// names itself). Call before any thread logs.
+void SetLogPrefix(std::string prefix);
+
 // Sends records to `sink` instead of stderr (nullptr restores stderr).
 // For tests.
 void SetLogSinkForTesting(std::function<void(LogLevel, const std::string&)> sink);

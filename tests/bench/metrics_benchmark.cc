@@ -18,6 +18,7 @@
 #include "core/dashboards/sales_briefing.h"
 #include "core/engine/host_api.h"
 #include "core/engine/metric_engine.h"
+#include "server/isolated_plugin.h"
 
 namespace salesmetrics {
 namespace {
@@ -32,7 +33,32 @@ struct Service {
   std::unique_ptr<ConnectionPool> pool;
   std::unique_ptr<MetricCatalog> catalog;
   std::unique_ptr<MetricEngine> engine;
+  // The same metrics, run isolated in worker processes.
+  MetricRegistry isolated_registry;
+  std::unique_ptr<MetricEngine> isolated_engine;
 };
+
+// Opens total_sales and win_rate again as isolated plugins: each in a worker
+// process of the server's, as --isolated_plugin_dir would.
+void OpenIsolated(Service& s, const std::string& url) {
+  IsolationOptions options;
+  options.server_binary = SALESMETRICS_SERVER_BINARY;
+  options.memory_limit_bytes = int64_t{1024} << 20;
+  options.init_timeout = absl::Seconds(10);
+  options.worker.set_database_url(url);
+  options.worker.set_pool_size(kPoolSize);
+  options.worker.set_currency_code("CNY");
+  options.worker.set_max_request_seconds(60);
+  for (const char* plugin : {"total_sales.so", "win_rate.so"}) {
+    auto metrics = IsolatedPlugin::Open(std::string(SALESMETRICS_PLUGIN_DIR) + "/" + plugin,
+                                        [](const std::string&) { return false; }, options);
+    if (!metrics.ok() || !s.isolated_registry.AddAll(*metrics).ok()) {
+      std::cerr << "cannot isolate " << plugin << ": " << metrics.status() << "\n";
+      std::exit(2);
+    }
+  }
+  s.isolated_engine = std::make_unique<MetricEngine>(&s.isolated_registry, s.pool.get(), "CNY");
+}
 
 Service& TheService() {
   static Service* service = [] {
@@ -55,6 +81,7 @@ Service& TheService() {
       std::exit(2);
     }
     s->engine = std::make_unique<MetricEngine>(&s->registry, s->pool.get(), "CNY");
+    OpenIsolated(*s, url);
     return s;
   }();
   return *service;
@@ -65,7 +92,9 @@ void Check(benchmark::State& state, const Status& status) {
   if (!status.ok()) state.SkipWithError(std::string(status.message()).c_str());
 }
 
-void ComputeMetric(benchmark::State& state, const std::string& metric, const std::string& group_by) {
+void ComputeMetric(benchmark::State& state, const std::string& metric, const std::string& group_by,
+                   bool isolated = false) {
+  const MetricEngine& engine = isolated ? *TheService().isolated_engine : *TheService().engine;
   const auto registered = TheService().registry.Find(metric);
   v1::ComputeMetricRequest request;
   request.set_metric(metric);
@@ -76,7 +105,7 @@ void ComputeMetric(benchmark::State& state, const std::string& metric, const std
   if (registered->info().supports_series()) request.set_granularity(v1::GRANULARITY_MONTH);
   request.set_group_by(group_by);
   for (auto _ : state) {
-    auto response = TheService().engine->Compute(request, absl::Now() + absl::Seconds(60));
+    auto response = engine.Compute(request, absl::Now() + absl::Seconds(60));
     Check(state, response.status());
   }
 }
@@ -106,6 +135,12 @@ void RegisterAll() {
   for (const auto& metric : TheService().registry.List()) {
     const std::string id = metric->id();
     benchmark::RegisterBenchmark(("metric/" + id).c_str(), [id](benchmark::State& s) { ComputeMetric(s, id, ""); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  // The cost of isolation: the same metrics computed by a worker process.
+  for (const std::string id : {"total_sales", "win_rate"}) {
+    benchmark::RegisterBenchmark(("isolated/" + id).c_str(),
+                                 [id](benchmark::State& s) { ComputeMetric(s, id, "", /*isolated=*/true); })
         ->Unit(benchmark::kMillisecond);
   }
   // A group-by runs a second, grouped pass.

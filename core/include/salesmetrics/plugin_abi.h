@@ -88,6 +88,7 @@ enum {
 /* Status codes for host->fail; the numbers match google.rpc.Code. */
 enum {
   SM_CODE_INVALID_ARGUMENT = 3,
+  SM_CODE_RESOURCE_EXHAUSTED = 8,
   SM_CODE_FAILED_PRECONDITION = 9,
   SM_CODE_INTERNAL = 13,
   SM_CODE_UNAVAILABLE = 14

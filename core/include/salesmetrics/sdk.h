@@ -36,6 +36,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <new>
 #include <map>
 #include <memory>
 #include <optional>
@@ -466,6 +467,8 @@ inline int32_t ComputeTrampoline(void* state, sm_request* request) {
   } catch (const HostFailed&) {
   } catch (const Error& e) {
     s->host->fail(request, e.code(), e.what());
+  } catch (const std::bad_alloc&) {
+    s->host->fail(request, SM_CODE_RESOURCE_EXHAUSTED, "the plugin ran out of memory");
   } catch (const std::exception& e) {
     s->host->fail(request, SM_CODE_INTERNAL, e.what());
   } catch (...) {
