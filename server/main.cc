@@ -7,7 +7,6 @@
 
 #include <google/protobuf/stubs/logging.h>
 
-#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <memory>
@@ -33,8 +32,10 @@
 #include "server/isolated_plugin.h"
 #include "server/metrics_service.h"
 #include "server/plugin_worker.h"
+#include "server/reloader.h"
 #include "server/request_executor.h"
 #include "server/server_config.h"
+#include "server/signals.h"
 #include "server/unary_call.h"
 
 ABSL_FLAG(bool, plugin_worker, false, "Internal: run as the worker of an isolated plugin (the server starts these)");
@@ -46,24 +47,6 @@ namespace {
 const std::vector<std::string> kDatabaseServices = {"", "salesmetrics.v1.MetricsService",
                                                     "salesmetrics.v1.DashboardService",
                                                     "salesmetrics.v1.AlertService"};
-
-// Blocks SIGINT, SIGTERM and SIGHUP in every thread, so that WaitForSignal
-// receives them.
-sigset_t BlockServerSignals() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGHUP);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  return signals;
-}
-
-int WaitForSignal(const sigset_t& signals) {
-  int signal = 0;
-  sigwait(&signals, &signal);
-  return signal;
-}
 
 // What the server runs on, built once at start.
 struct Runtime {
@@ -125,34 +108,6 @@ absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
   return runtime;
 }
 
-// Reloads the metrics on a thread of its own, so that a reload that hangs
-// (a plugin whose init never returns) holds neither signals nor shutdown.
-class Reloader {
- public:
-  explicit Reloader(MetricCatalog* catalog) : catalog_(catalog) {}
-  ~Reloader() {
-    if (thread_.joinable()) running_ ? thread_.detach() : thread_.join();
-  }
-
-  void Start() {
-    if (running_) {
-      LogWarning("a reload is still running; this SIGHUP is ignored");
-      return;
-    }
-    if (thread_.joinable()) thread_.join();
-    running_ = true;
-    thread_ = std::thread([this] {
-      if (auto reloaded = catalog_->Reload(); !reloaded.ok()) LogError(reloaded.status().message());
-      running_ = false;
-    });
-  }
-
- private:
-  MetricCatalog* catalog_;
-  std::atomic<bool> running_{false};
-  std::thread thread_;
-};
-
 // Ends the process `grace` after shutdown began, should a request or a
 // plugin keep it from ending by itself.
 void ExitAfter(absl::Duration grace) {
@@ -171,7 +126,7 @@ void LogProtobufMessage(google::protobuf::LogLevel level, const char*, int, cons
       absl::StrCat("protobuf: ", message));
 }
 
-int Serve(Runtime& runtime) {
+int Serve(Runtime& runtime, ServerSignals& signals) {
   RequestExecutor executor(runtime.config.max_concurrent_requests(), runtime.config.max_queued_requests());
   UnaryCalls calls(&executor, absl::Seconds(runtime.config.max_request_seconds()));
   MetricsService metrics_service(runtime.engine.get(), &calls);
@@ -218,14 +173,9 @@ int Serve(Runtime& runtime) {
   LogInfo(absl::StrCat("serving ", runtime.registry.List().size(), " metrics on ", runtime.config.listen_address(),
                        " (port ", port, ") from ", runtime.url.redacted));
 
-  // SIGHUP reloads the metrics; SIGINT and SIGTERM stop the server.
-  const sigset_t signals = BlockServerSignals();
   Reloader reloader(runtime.catalog.get());
-  int signal = 0;
-  while ((signal = WaitForSignal(signals)) == SIGHUP) {
-    LogInfo("received SIGHUP; reloading the metrics");
-    reloader.Start();
-  }
+  signals.Serving([&reloader] { reloader.Start(); });
+  const int signal = signals.WaitForStop();
   const absl::Duration grace = absl::Seconds(runtime.config.shutdown_grace_seconds());
   LogInfo(absl::StrCat("received signal ", signal, "; shutting down within ", absl::FormatDuration(grace)));
   ExitAfter(grace + absl::Seconds(1));
@@ -241,12 +191,14 @@ int Serve(Runtime& runtime) {
 }
 
 int Run(const char* program) {
+  ServerSignals signals;
+  signals.Start();
   absl::StatusOr<std::unique_ptr<Runtime>> runtime = StartRuntime(program);
   if (!runtime.ok()) {
     LogError(runtime.status().message());
     return 2;
   }
-  return Serve(**runtime);
+  return Serve(**runtime, signals);
 }
 
 }  // namespace
@@ -255,7 +207,7 @@ int Run(const char* program) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("Serves sales KPIs over gRPC.\n  salesmetrics-server --database=sqlite3:///path/to.db");
   // Signals must be blocked before gRPC starts its threads.
-  salesmetrics::BlockServerSignals();
+  salesmetrics::ServerSignals::Block();
   absl::ParseCommandLine(argc, argv);
   google::protobuf::SetLogHandler(&salesmetrics::LogProtobufMessage);
   // A worker that dies leaves pipes without a reader: a write must fail,

@@ -5,9 +5,11 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <optional>
 
@@ -314,6 +316,27 @@ TEST_P(HostileRequestTest, SigtermEndsTheServerWithinItsGraceWhateverAPluginDoes
   EXPECT_LT(absl::Now() - started, absl::Seconds(5));
   EXPECT_TRUE(absl::StrContains(server_->Log(), "a reload is still running")) << server_->Log();
   EXPECT_TRUE(absl::StrContains(server_->Log(), "exiting now")) << server_->Log();
+}
+
+// Starting can hang too (an in-process plugin whose init never returns):
+// SIGTERM still ends the process at once.
+TEST_P(HostileRequestTest, SigtermEndsAServerThatNeverFinishesStarting) {
+  auto db = TestDatabase::Create(GetParam());
+  ASSERT_TRUE(db.ok()) << db.status();
+  AddFixture("init_hangs");
+  const std::string log = (fs::temp_directory_path() / absl::StrCat("hangs_", getpid(), ".log")).string();
+  const absl::Time started = absl::Now();
+  // timeout sends SIGTERM after 2 s, and SIGKILL 10 s later if need be.
+  const int status = std::system(absl::StrCat("timeout -k 10 2 ", SALESMETRICS_SERVER_BINARY, " --database=",
+                                              (*db)->url(), " --plugin_dir=", plugin_dir_.path().string(),
+                                              " --listen=127.0.0.1:0 2>", log)
+                                     .c_str());
+  EXPECT_LT(absl::Now() - started, absl::Seconds(5));
+  EXPECT_EQ(WEXITSTATUS(status), 124);  // timed out: it was the signal that ended it
+  std::ifstream in(log);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(absl::StrContains(text, "received signal 15 while starting; exiting now")) << text;
+  fs::remove(log);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, HostileRequestTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
