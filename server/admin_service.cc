@@ -8,7 +8,6 @@
 
 namespace salesmetrics {
 
-namespace v1 = salesmetrics::v1;
 
 namespace {
 
@@ -44,7 +43,7 @@ grpc::ServerUnaryReactor* AdminService::ReloadMetrics(grpc::CallbackServerContex
         if (!IsLoopbackPeer(call.peer)) {
           return absl::PermissionDeniedError("the admin service answers clients on this machine only");
         }
-        absl::StatusOr<std::vector<SourceReport>> reports = catalog_->Reload();
+        absl::StatusOr<std::vector<SourceReport>> reports = reloader_->Reload(call.deadline);
         if (!reports.ok()) return reports.status();
         v1::ReloadMetricsResponse out;
         for (const SourceReport& report : *reports) {

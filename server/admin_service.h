@@ -4,8 +4,8 @@
 #ifndef SALESMETRICS_SERVER_ADMIN_SERVICE_H_
 #define SALESMETRICS_SERVER_ADMIN_SERVICE_H_
 
-#include "core/catalog/metric_catalog.h"
 #include "salesmetrics/v1/admin.grpc.pb.h"
+#include "server/reloader.h"
 #include "server/unary_call.h"
 
 namespace salesmetrics {
@@ -14,13 +14,13 @@ class AdminService final
     : public salesmetrics::v1::AdminService::WithRawCallbackMethod_ReloadMetrics<
           salesmetrics::v1::AdminService::Service> {
  public:
-  AdminService(MetricCatalog* catalog, UnaryCalls* calls) : catalog_(catalog), calls_(calls) {}
+  AdminService(Reloader* reloader, UnaryCalls* calls) : reloader_(reloader), calls_(calls) {}
 
   grpc::ServerUnaryReactor* ReloadMetrics(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
                                           grpc::ByteBuffer* response) override;
 
  private:
-  MetricCatalog* catalog_;
+  Reloader* reloader_;
   UnaryCalls* calls_;
 };
 

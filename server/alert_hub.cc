@@ -25,15 +25,17 @@ void AlertHub::Start() {
   thread_ = std::thread([this] { Run(); });
 }
 
-void AlertHub::Shutdown() {
-  {
-    absl::MutexLock lock(&mu_);
-    if (stopping_) return;
-    stopping_ = true;
-    for (Subscriber* subscriber : subscribers_) subscriber->Close();
-    subscribers_.clear();
-  }
+AlertHub::~AlertHub() {
+  Shutdown();
   if (thread_.joinable()) thread_.join();
+}
+
+void AlertHub::Shutdown() {
+  absl::MutexLock lock(&mu_);
+  if (stopping_) return;
+  stopping_ = true;
+  for (Subscriber* subscriber : subscribers_) subscriber->Close();
+  subscribers_.clear();
 }
 
 bool AlertHub::Subscribe(Subscriber* subscriber, size_t max_subscribers) {
@@ -66,7 +68,7 @@ size_t AlertHub::subscriber_count() const {
 void AlertHub::Run() {
   for (;;) {
     const absl::Time now = absl::Now();
-    absl::StatusOr<std::vector<v1::Alert>> alerts = evaluator_->Evaluate(now, now + interval_);
+    absl::StatusOr<std::vector<v1::Alert>> alerts = evaluator_->Evaluate(now, now + max_evaluation_time_);
     absl::MutexLock lock(&mu_);
     if (stopping_) return;
     if (alerts.ok()) {

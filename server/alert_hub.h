@@ -5,6 +5,7 @@
 #ifndef SALESMETRICS_SERVER_ALERT_HUB_H_
 #define SALESMETRICS_SERVER_ALERT_HUB_H_
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -31,12 +32,17 @@ class AlertHub {
     virtual void Close() = 0;
   };
 
-  AlertHub(const AlertEvaluator* evaluator, absl::Duration interval) : evaluator_(evaluator), interval_(interval) {}
-  ~AlertHub() { Shutdown(); }
+  // An evaluation may take `max_evaluation_time`, and no more than the
+  // interval.
+  AlertHub(const AlertEvaluator* evaluator, absl::Duration interval, absl::Duration max_evaluation_time)
+      : evaluator_(evaluator), interval_(interval), max_evaluation_time_(std::min(interval, max_evaluation_time)) {}
+  // Waits for an evaluation in progress.
+  ~AlertHub();
 
   // Starts evaluating: now, then every interval.
   void Start();
-  // Stops evaluating and closes every subscription.
+  // Stops evaluating and closes every subscription, without waiting for an
+  // evaluation in progress.
   void Shutdown();
 
   // Adds `subscriber` unless `max_subscribers` are subscribed already.
@@ -52,6 +58,7 @@ class AlertHub {
 
   const AlertEvaluator* evaluator_;
   const absl::Duration interval_;
+  const absl::Duration max_evaluation_time_;
   std::thread thread_;
   mutable absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;

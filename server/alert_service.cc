@@ -30,10 +30,11 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
 
   void Send(const std::vector<v1::WatchAlertsResponse>& events) override {
     absl::MutexLock lock(&mu_);
-    if (finished_) return;
+    if (finished_ || closing_) return;
     if (pending_.size() + events.size() > kMaxPendingAlertEvents) {
-      // A client that does not read must not make the server hold its
-      // events without bound.
+      // A client that stops reading gets no more events: the backlog is
+      // dropped, and the stream ends once the event in flight is read (or
+      // the client goes away).
       closing_ = true;
       // The front is being written (gRPC holds it) while writing_.
       pending_.erase(writing_ ? pending_.begin() + 1 : pending_.begin(), pending_.end());

@@ -7,7 +7,6 @@
 
 namespace salesmetrics {
 
-namespace v1 = salesmetrics::v1;
 
 template <typename Request, typename Compute>
 grpc::ServerUnaryReactor* DashboardService::Serve(const char* rpc, grpc::CallbackServerContext* context,

@@ -33,4 +33,16 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   return grpc::Status(code, message, details.SerializeAsString());
 }
 
+std::optional<absl::Status> FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  google::rpc::Status details;
+  if (status.error_details().empty() || !details.ParseFromString(status.error_details())) return std::nullopt;
+  absl::Status out(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+  for (const auto& any : details.details()) {
+    google::rpc::BadRequest bad_request;
+    if (any.UnpackTo(&bad_request)) out.SetPayload(kBadRequestTypeUrl, absl::Cord(bad_request.SerializeAsString()));
+  }
+  return out;
+}
+
 }  // namespace salesmetrics

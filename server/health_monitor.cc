@@ -32,10 +32,13 @@ void HealthMonitor::Stop() {
 }
 
 void HealthMonitor::ProbeAndReport() {
-  // A probe that takes longer than the interval is an outage too.
-  const absl::Status status = pool_->Probe(std::max(interval_, absl::Seconds(2)));
-  const bool serving = status.ok();
+  const absl::Status status = pool_->Probe(kProbeTimeout);
+  failed_probes_ = status.ok() ? 0 : failed_probes_ + 1;
+  // Down at once at start; later only after failures in a row, since one
+  // slow answer from a loaded database is not an outage.
+  const bool serving = status.ok() || (reported_ && failed_probes_ < kFailedProbesForOutage);
   if (reported_ && serving == serving_) return;
+  pool_->SetOutage(serving ? absl::OkStatus() : status);
   for (const std::string& service : services_) health_->SetServingStatus(service, serving);
   if (serving) {
     LogInfo(reported_ ? "the database answers again; health is SERVING" : "the database answers; health is SERVING");

@@ -1,7 +1,9 @@
 // Keeps gRPC health checking truthful: probes the database every interval
-// on a connection of its own, and marks the services NOT_SERVING while it
-// cannot be reached (PostgreSQL down, the SQLite file deleted), SERVING as
-// soon as it answers again. Each change is logged once.
+// on a connection of its own, and after two failed probes in a row (or one
+// at start) marks the services NOT_SERVING and the pool in an outage
+// (ConnectionPool::SetOutage), for as long as it cannot be reached
+// (PostgreSQL down, the SQLite file deleted); SERVING as soon as a probe
+// succeeds again. Each change is logged once.
 #ifndef SALESMETRICS_SERVER_HEALTH_MONITOR_H_
 #define SALESMETRICS_SERVER_HEALTH_MONITOR_H_
 
@@ -42,8 +44,12 @@ class HealthMonitor {
   std::thread thread_;
   absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  static constexpr int kFailedProbesForOutage = 2;
+  static constexpr absl::Duration kProbeTimeout = absl::Seconds(2);
+
   bool reported_ = false;
   bool serving_ = false;
+  int failed_probes_ = 0;
 };
 
 }  // namespace salesmetrics

@@ -6,6 +6,9 @@
 //    backoff of 100 ms that doubles, up to 30 s, while it keeps failing.
 //  - A request the worker has not answered one second past its deadline
 //    means the worker hangs: it is killed and replaced.
+//  - A plugin computes at most max_concurrent_requests requests at once
+//    (its worker has as many threads); more get RESOURCE_EXHAUSTED, so a
+//    plugin that hangs holds no more of the server's threads than that.
 //  - A plugin whose init refuses, fails or takes longer than init_timeout
 //    is refused, as an in-process plugin would be.
 //
@@ -15,6 +18,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -35,8 +39,9 @@ struct IsolationOptions {
   std::string server_binary;  // this server's binary, run in worker mode
   int64_t memory_limit_bytes = 0;
   absl::Duration init_timeout;
-  // database_url, pool_size, currency_code and max_request_seconds of
-  // every worker; the plugin fields are filled in per plugin.
+  // database_url, pool_size, currency_code, max_request_seconds and
+  // max_concurrent_requests of every worker; the plugin fields are filled
+  // in per plugin.
   salesmetrics::server::PluginWorkerConfig worker;
 };
 
@@ -60,19 +65,23 @@ class IsolatedPlugin final : public RemoteMetrics {
     std::shared_ptr<salesmetrics::v1::MetricsService::Stub> stub;
   };
 
-  IsolatedPlugin(std::string path, std::string copy_dir, IsolationOptions options);
+  IsolatedPlugin(std::string path, int plugin_fd, IsolationOptions options);
   // Spawns a worker and waits until its plugin is loaded.
   absl::StatusOr<Worker> Launch() const;
-  // Waits for the worker to exit and starts the next, until stopped.
-  void Supervise(Worker first);
+  // Waits for the current worker to exit and starts the next, until stopped.
+  void Supervise();
   // Kills the worker `pid` if it is still the current one.
   void Kill(pid_t pid) const;
 
-  const std::string path_;      // the plugin file as configured
-  const std::string copy_dir_;  // private; holds the copy every worker loads
+  const std::string path_;  // the plugin file as configured
+  const std::string name_;  // its file name, for messages to clients
+  const int plugin_fd_;     // the copy in memory every worker loads
   const IsolationOptions options_;
+  mutable std::atomic<int> in_flight_{0};
   mutable absl::Mutex mu_;
-  Worker current_ ABSL_GUARDED_BY(mu_);  // pid 0 while none is ready
+  // pid 0 while none is ready; cleared before the worker is reaped, so that
+  // no pid is signalled after it could be another process's.
+  Worker current_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   std::thread supervisor_;
 };

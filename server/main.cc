@@ -69,6 +69,7 @@ IsolationOptions IsolationOptionsOf(const server::ServerConfig& config) {
   options.worker.set_pool_size(config.isolated_pool_size());
   options.worker.set_currency_code(config.currency_code());
   options.worker.set_max_request_seconds(config.max_request_seconds());
+  options.worker.set_max_concurrent_requests(config.isolated_max_concurrent_requests());
   return options;
 }
 
@@ -104,7 +105,8 @@ absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
   const absl::Duration interval = alert_settings->evaluation_interval;
   runtime->alerts =
       std::make_unique<AlertEvaluator>(runtime->engine.get(), runtime->pool.get(), *std::move(alert_settings));
-  runtime->alert_hub = std::make_unique<AlertHub>(runtime->alerts.get(), interval);
+  runtime->alert_hub = std::make_unique<AlertHub>(runtime->alerts.get(), interval,
+                                                  absl::Seconds(runtime->config.max_request_seconds()));
   return runtime;
 }
 
@@ -133,13 +135,18 @@ int Serve(Runtime& runtime, ServerSignals& signals) {
   DashboardService dashboard_service({runtime.pool.get(), &runtime.registry, runtime.config.currency_code()},
                                      &calls);
   AlertService alert_service(runtime.alerts.get(), runtime.alert_hub.get(), &calls);
-  AdminService admin_service(runtime.catalog.get(), &calls);
+  Reloader reloader(runtime.catalog.get());
+  AdminService admin_service(&reloader, &calls);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(runtime.config.listen_address(), grpc::InsecureServerCredentials(), &port);
+  // Pings find clients that vanished, so their WatchAlerts streams end.
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60000);
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
   builder.RegisterService(&metrics_service);
   builder.RegisterService(&dashboard_service);
   builder.RegisterService(&alert_service);
@@ -173,21 +180,24 @@ int Serve(Runtime& runtime, ServerSignals& signals) {
   LogInfo(absl::StrCat("serving ", runtime.registry.List().size(), " metrics on ", runtime.config.listen_address(),
                        " (port ", port, ") from ", runtime.url.redacted));
 
-  Reloader reloader(runtime.catalog.get());
-  signals.Serving([&reloader] { reloader.Start(); });
+  signals.Serving([&reloader] {
+    if (!reloader.Start()) LogWarning("a reload is still running; this one is not started");
+  });
   const int signal = signals.WaitForStop();
   const absl::Duration grace = absl::Seconds(runtime.config.shutdown_grace_seconds());
   LogInfo(absl::StrCat("received signal ", signal, "; shutting down within ", absl::FormatDuration(grace)));
   ExitAfter(grace + absl::Seconds(1));
-  health.Stop();
-  server->GetHealthCheckService()->Shutdown();
-  runtime.alert_hub->Shutdown();  // ends the WatchAlerts streams cleanly
+  server->GetHealthCheckService()->Shutdown();  // NOT_SERVING, for load balancers
+  runtime.alert_hub->Shutdown();                // ends the WatchAlerts streams
   const auto deadline = absl::ToChronoTime(absl::Now() + grace);
   server->Shutdown(deadline);
   if (admin_server) admin_server->Shutdown(deadline);
   server->Wait();
   LogInfo("stopped");
-  return 0;
+  // What may still run (an alert evaluation, a reload, a probe) uses what
+  // the destructors would free: end without running them. The workers of
+  // isolated plugins end with the server (their standard input closes).
+  std::_Exit(0);
 }
 
 int Run(const char* program) {

@@ -24,9 +24,6 @@
 namespace salesmetrics {
 namespace {
 
-// Requests a worker computes at once, and that may wait.
-constexpr int kWorkerThreads = 8;
-constexpr int kWorkerQueue = 64;
 constexpr int kSocketFd = 3;
 
 // The one line that tells the server how loading went, then nothing.
@@ -68,7 +65,8 @@ int RunPluginWorker() {
   }
   ConnectionPool pool({.url = *url, .size = config.pool_size(), .read_only = true});
   MetricRegistry registry;
-  auto metrics = OpenPlugin(config.plugin_path(), HostApi(), [](const std::string&) { return false; });
+  auto metrics =
+      OpenPrivatePlugin(config.plugin_path(), config.plugin_name(), HostApi(), [](const std::string&) { return false; });
   if (metrics.ok()) {
     if (absl::Status added = registry.AddAll(*metrics); !added.ok()) metrics = added;
   }
@@ -77,7 +75,8 @@ int RunPluginWorker() {
     return 2;
   }
   MetricEngine engine(&registry, &pool, config.currency_code());
-  RequestExecutor executor(kWorkerThreads, kWorkerQueue);
+  // The server sends no more requests than this at once: each has a thread.
+  RequestExecutor executor(config.max_concurrent_requests(), config.max_concurrent_requests());
   // The server waits a grace period past each deadline before it counts
   // the worker as hung; the worker's own work stops at the deadline.
   UnaryCalls calls(&executor, absl::Seconds(config.max_request_seconds()), /*deadline_reserve=*/absl::Seconds(1));
@@ -89,8 +88,7 @@ int RunPluginWorker() {
     Answer("refused the worker could not start its gRPC server");
     return 2;
   }
-  // gRPC reads the socket as a non-blocking one, but does not make it so.
-  fcntl(kSocketFd, F_SETFL, fcntl(kSocketFd, F_GETFL) | O_NONBLOCK);
+  SetNonBlocking(kSocketFd);
   grpc::AddInsecureChannelFromFd(server.get(), kSocketFd);
   Answer("ready");
   server->Wait();

@@ -1,29 +1,36 @@
 #include "server/reloader.h"
 
+#include <thread>
+
 #include "core/util/log.h"
 
 namespace salesmetrics {
 
-Reloader::~Reloader() {
-  if (!thread_.joinable()) return;
-  if (*running_) {
-    thread_.detach();
-  } else {
-    thread_.join();
+bool Reloader::Start() {
+  {
+    absl::MutexLock lock(&state_->mu);
+    if (state_->running) return false;
+    state_->running = true;
+    state_->result.reset();
   }
+  std::thread([catalog = catalog_, state = state_] {
+    absl::StatusOr<std::vector<SourceReport>> reports = catalog->Reload();
+    if (!reports.ok()) LogError(reports.status().message());
+    absl::MutexLock lock(&state->mu);
+    state->result = std::move(reports);
+    state->running = false;
+  }).detach();
+  return true;
 }
 
-void Reloader::Start() {
-  if (*running_) {
-    LogWarning("a reload is still running; this one is not started");
-    return;
+absl::StatusOr<std::vector<SourceReport>> Reloader::Reload(absl::Time deadline) {
+  if (!Start()) return absl::AbortedError("a reload is already running; try again when it has ended");
+  absl::MutexLock lock(&state_->mu);
+  const auto done = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(state_->mu) { return state_->result.has_value(); };
+  if (!state_->mu.AwaitWithDeadline(absl::Condition(&done), deadline)) {
+    return absl::DeadlineExceededError("the reload goes on past the deadline; the server log will tell its outcome");
   }
-  if (thread_.joinable()) thread_.join();
-  *running_ = true;
-  thread_ = std::thread([catalog = catalog_, running = running_] {
-    if (auto reloaded = catalog->Reload(); !reloaded.ok()) LogError(reloaded.status().message());
-    *running = false;
-  });
+  return *state_->result;
 }
 
 }  // namespace salesmetrics

@@ -33,8 +33,9 @@ std::string NextIncident() {
 
 }  // namespace
 
-absl::Time RequestDeadline(const grpc::ServerContextBase& context, absl::Duration max_request_time) {
-  return std::min(absl::FromChrono(context.deadline()), absl::Now() + max_request_time);
+absl::Time RequestDeadline(const grpc::ServerContextBase& context, absl::Time started,
+                           absl::Duration max_request_time) {
+  return std::min(absl::FromChrono(context.deadline()), started + max_request_time);
 }
 
 grpc::Status FinishRpc(absl::string_view rpc, absl::string_view subject, absl::Time started,

@@ -12,8 +12,10 @@
 
 namespace salesmetrics {
 
-// The client's deadline, but no later than `max_request_time` from now.
-absl::Time RequestDeadline(const grpc::ServerContextBase& context, absl::Duration max_request_time);
+// The client's deadline, but no later than `max_request_time` after the
+// call arrived (`started`).
+absl::Time RequestDeadline(const grpc::ServerContextBase& context, absl::Time started,
+                           absl::Duration max_request_time);
 
 // Logs the request and returns the status its client gets. That is
 // `status`, but for what only the server should know: a status's log

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "absl/flags/flag.h"
@@ -32,6 +33,8 @@ ABSL_FLAG(std::string, isolated_plugin_dir, "",
 ABSL_FLAG(int32_t, isolated_memory_mb, 0, "Address-space limit of each plugin worker, in MiB (default 1024)");
 ABSL_FLAG(int32_t, isolated_init_seconds, 0, "How long a plugin worker may take to load its plugin (default 10)");
 ABSL_FLAG(int32_t, isolated_pool_size, 0, "Database connections of each plugin worker (default 2)");
+ABSL_FLAG(int32_t, isolated_max_concurrent_requests, 0,
+          "Requests each isolated plugin computes at once; more get RESOURCE_EXHAUSTED (default 4)");
 
 namespace salesmetrics {
 namespace {
@@ -85,6 +88,8 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   config.set_isolated_init_seconds(
       pick(absl::GetFlag(FLAGS_isolated_init_seconds), config.isolated_init_seconds(), 10));
   config.set_isolated_pool_size(pick(absl::GetFlag(FLAGS_isolated_pool_size), config.isolated_pool_size(), 2));
+  config.set_isolated_max_concurrent_requests(pick(absl::GetFlag(FLAGS_isolated_max_concurrent_requests),
+                                                   config.isolated_max_concurrent_requests(), 4));
   if (!config.admin_listen_address().empty() && !IsLoopbackAddress(config.admin_listen_address())) {
     return absl::InvalidArgumentError(absl::StrCat(
         "admin_listen: ", Quote(config.admin_listen_address()),
@@ -104,8 +109,8 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   if (config.max_concurrent_requests() < 1 || config.max_concurrent_requests() > 1000) {
     return absl::InvalidArgumentError("max_concurrent_requests must be 1 to 1000");
   }
-  if (config.max_queued_requests() < 0 || config.max_queued_requests() > 100000) {
-    return absl::InvalidArgumentError("max_queued_requests must be 0 to 100000");
+  if (config.max_queued_requests() < 1 || config.max_queued_requests() > 100000) {
+    return absl::InvalidArgumentError("max_queued_requests must be 1 to 100000");
   }
   if (config.shutdown_grace_seconds() < 1 || config.shutdown_grace_seconds() > 600) {
     return absl::InvalidArgumentError("shutdown_grace_seconds must be 1 to 600");
@@ -126,6 +131,9 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   if (config.isolated_pool_size() < 1 || config.isolated_pool_size() > 100) {
     return absl::InvalidArgumentError("isolated_pool_size must be 1 to 100");
   }
+  if (config.isolated_max_concurrent_requests() < 1 || config.isolated_max_concurrent_requests() > 100) {
+    return absl::InvalidArgumentError("isolated_max_concurrent_requests must be 1 to 100");
+  }
   if (config.currency_code().size() != 3) {
     return absl::InvalidArgumentError(absl::StrCat("currency ", Quote(config.currency_code()), " is not an ISO 4217 code"));
   }
@@ -134,18 +142,21 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
 
 bool IsLoopbackAddress(const std::string& address) {
   if (absl::StartsWith(address, "unix:")) return address.size() > 5;
-  if (absl::StartsWith(address, "[")) {  // [IPv6]:port
-    const size_t close = address.find(']');
-    if (close == std::string::npos) return false;
+  // HOST:PORT, the host a literal address ([IPv6] in brackets).
+  const size_t colon = address.rfind(':');
+  if (colon == std::string::npos || colon + 1 == address.size() ||
+      !std::all_of(address.begin() + colon + 1, address.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  const std::string host = address.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
     in6_addr ip6{};
-    if (inet_pton(AF_INET6, address.substr(1, close - 1).c_str(), &ip6) != 1) return false;
+    if (inet_pton(AF_INET6, host.substr(1, host.size() - 2).c_str(), &ip6) != 1) return false;
     if (IN6_IS_ADDR_LOOPBACK(&ip6)) return true;
     return IN6_IS_ADDR_V4MAPPED(&ip6) && ip6.s6_addr[12] == 127;  // ::ffff:127.x.x.x
   }
-  const size_t colon = address.rfind(':');
   in_addr ip4{};
-  if (inet_pton(AF_INET, address.substr(0, colon).c_str(), &ip4) != 1) return false;
-  return (ntohl(ip4.s_addr) >> 24) == 127;
+  return inet_pton(AF_INET, host.c_str(), &ip4) == 1 && (ntohl(ip4.s_addr) >> 24) == 127;
 }
 
 std::string AdminListenAddress(const salesmetrics::server::ServerConfig& config) {

@@ -40,6 +40,7 @@ int ServerSignals::WaitForStop() {
   absl::MutexLock lock(&mu_);
   mu_.Await(absl::Condition(
       +[](int* signal) { return *signal != 0; }, &stop_signal_));
+  reload_ = nullptr;  // what it reloads is going away
   return stop_signal_;
 }
 
@@ -54,7 +55,7 @@ void ServerSignals::Run() {
         LogInfo("received SIGHUP; reloading the metrics");
         reload_();
       } else {
-        LogWarning("received SIGHUP while starting; ignored");
+        LogWarning(serving_ ? "received SIGHUP while stopping; ignored" : "received SIGHUP while starting; ignored");
       }
       continue;
     }

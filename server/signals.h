@@ -27,7 +27,7 @@ class ServerSignals {
   // From now on the server serves: SIGHUP calls `reload`, and a stop signal
   // is for WaitForStop.
   void Serving(std::function<void()> reload);
-  // Waits for SIGINT or SIGTERM and returns it.
+  // Waits for SIGINT or SIGTERM and returns it; SIGHUP reloads no more.
   int WaitForStop();
 
  private:

@@ -16,7 +16,8 @@ grpc::ServerUnaryReactor* UnaryCalls::Start(const char* rpc, grpc::CallbackServe
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   const absl::Time started = absl::Now();
   auto run = [this, rpc, context, reactor, started, work = std::move(work)] {
-    UnaryCall call{started, RequestDeadline(*context, max_request_time_) - deadline_reserve_, context->peer()};
+    UnaryCall call{started, RequestDeadline(*context, started, max_request_time_) - deadline_reserve_,
+                   context->peer()};
     absl::Status status;
     if (context->IsCancelled()) {
       status = absl::CancelledError("the client cancelled the call before it started");
@@ -27,6 +28,8 @@ grpc::ServerUnaryReactor* UnaryCalls::Start(const char* rpc, grpc::CallbackServe
         status = work(call);
       } catch (const std::exception& e) {
         status = absl::InternalError(absl::StrCat("unexpected exception: ", e.what()));
+      } catch (...) {
+        status = absl::InternalError("unexpected exception");
       }
     }
     reactor->Finish(FinishRpc(rpc, call.subject, started, status));
@@ -35,8 +38,7 @@ grpc::ServerUnaryReactor* UnaryCalls::Start(const char* rpc, grpc::CallbackServe
     reactor->Finish(FinishRpc(
         rpc, "-", started,
         absl::ResourceExhaustedError(absl::StrFormat(
-            "the server is busy: %d requests are running and %d waiting (max_concurrent_requests, "
-            "max_queued_requests); retry with backoff",
+            "the server is busy: %d requests are running and %d waiting, its limits; retry with backoff",
             executor_->threads(), executor_->max_queued()))));
   }
   return reactor;

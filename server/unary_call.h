@@ -19,7 +19,7 @@
 //   grpc::ServerUnaryReactor* ComputeMetric(grpc::CallbackServerContext* context,
 //                                           const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override {
 //     return calls_->Serve<v1::ComputeMetricRequest>("ComputeMetric", context, request, response,
-//         [&](const v1::ComputeMetricRequest& r, UnaryCall& call) { return engine_->Compute(r, call.deadline); });
+//         [this](const v1::ComputeMetricRequest& r, UnaryCall& call) { return engine_->Compute(r, call.deadline); });
 //   }
 #ifndef SALESMETRICS_SERVER_UNARY_CALL_H_
 #define SALESMETRICS_SERVER_UNARY_CALL_H_

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -20,11 +22,12 @@ extern char** environ;
 namespace salesmetrics {
 namespace {
 
-// The most bytes of a worker's configuration or control line.
-constexpr size_t kMaxMessageBytes = 1 << 16;
+// The most bytes of a worker's configuration or control line: well under
+// what a pipe holds, so that writing one never blocks.
+constexpr size_t kMaxMessageBytes = 1 << 14;
 
 absl::Status Errno(absl::string_view what) {
-  return absl::InternalError(absl::StrCat(what, ": ", std::strerror(errno)));
+  return absl::InternalError(absl::StrCat(what, ": ", strerrordesc_np(errno)));
 }
 
 bool WriteAll(int fd, const char* data, size_t size) {
@@ -49,22 +52,77 @@ bool ReadAll(int fd, char* data, size_t size) {
   return true;
 }
 
-// Runs in the child between fork and exec: system calls only.
-[[noreturn]] void BecomeWorker(const char* binary, char* const argv[], char* const envp[], int stdin_fd,
-                               int stdout_fd, int socket_fd, int64_t memory_limit_bytes) {
-  const rlimit limit{static_cast<rlim_t>(memory_limit_bytes), static_cast<rlim_t>(memory_limit_bytes)};
-  if (setrlimit(RLIMIT_AS, &limit) != 0 || dup2(stdin_fd, 0) < 0 || dup2(stdout_fd, 1) < 0 ||
-      dup2(socket_fd, 3) < 0) {
-    _exit(127);
+// Runs in the child between fork and exec: async-signal-safe calls only.
+// `fds` go to 0, 1, 3 and 4, in that order.
+[[noreturn]] void BecomeWorker(const char* binary, char* const argv[], char* const envp[], int (&fds)[4],
+                               int64_t memory_limit_bytes) {
+  constexpr int kTargets[] = {0, 1, 3, 4};
+  // Above every target first, so that none is overwritten before it is
+  // copied and no dup2 meets itself (which would keep close-on-exec).
+  for (int& fd : fds) {
+    if ((fd = fcntl(fd, F_DUPFD, 10)) < 0) _exit(127);
   }
-  close_range(4, ~0U, 0);  // nothing else of the server's crosses over
+  for (int i = 0; i < 4; ++i) {
+    if (dup2(fds[i], kTargets[i]) < 0) _exit(127);
+  }
+  close_range(5, ~0U, 0);  // nothing else of the server's crosses over
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);  // the server blocks its signals
+  const rlimit limit{static_cast<rlim_t>(memory_limit_bytes), static_cast<rlim_t>(memory_limit_bytes)};
+  if (kWorkerMemoryLimited && setrlimit(RLIMIT_AS, &limit) != 0) _exit(127);
   execve(binary, argv, envp);
   _exit(127);
 }
 
+std::string DescribeExit(int wait_status) {
+  if (WIFSIGNALED(wait_status)) {
+    const int signal = WTERMSIG(wait_status);
+    const char* name = sigdescr_np(signal);
+    return absl::StrCat("signal ", signal, " (", name != nullptr ? name : "unknown", ")");
+  }
+  return absl::StrCat("exit code ", WEXITSTATUS(wait_status));
+}
+
 }  // namespace
 
-absl::StatusOr<WorkerProcess> SpawnWorker(const std::string& binary, int64_t memory_limit_bytes,
+absl::StatusOr<int> CopyIntoMemory(const std::string& path) {
+  const int in = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return Errno("cannot open it");
+  const int out = memfd_create("salesmetrics-plugin", MFD_CLOEXEC);
+  if (out < 0) {
+    close(in);
+    return Errno("cannot copy it into memory");
+  }
+  char buffer[1 << 16];
+  ssize_t got = 0;
+  while ((got = read(in, buffer, sizeof(buffer))) > 0 || (got < 0 && errno == EINTR)) {
+    if (got > 0 && !WriteAll(out, buffer, static_cast<size_t>(got))) break;
+  }
+  const bool complete = got == 0;
+  close(in);
+  if (!complete) {
+    close(out);
+    return Errno("cannot copy it into memory");
+  }
+  return out;
+}
+
+void SetNonBlocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
+
+std::string KillAndReap(pid_t pid) {
+  kill(pid, SIGKILL);
+  return Reap(pid);
+}
+
+std::string Reap(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return DescribeExit(status);
+}
+
+absl::StatusOr<WorkerProcess> SpawnWorker(const std::string& binary, int64_t memory_limit_bytes, int plugin_fd,
                                           const std::string& config) {
   if (config.size() > kMaxMessageBytes) return absl::InvalidArgumentError("the worker configuration is too long");
   int config_pipe[2], control_pipe[2], sockets[2];
@@ -91,11 +149,9 @@ absl::StatusOr<WorkerProcess> SpawnWorker(const std::string& binary, int64_t mem
   for (std::string& e : environment) envp.push_back(e.data());
   envp.push_back(nullptr);
 
+  int child_fds[4] = {config_pipe[0], control_pipe[1], sockets[1], plugin_fd};
   const pid_t pid = fork();
-  if (pid == 0) {
-    BecomeWorker(binary.c_str(), argv.data(), envp.data(), config_pipe[0], control_pipe[1], sockets[1],
-                 memory_limit_bytes);
-  }
+  if (pid == 0) BecomeWorker(binary.c_str(), argv.data(), envp.data(), child_fds, memory_limit_bytes);
   const int saved_errno = errno;
   close(config_pipe[0]);
   close(control_pipe[1]);
@@ -111,8 +167,8 @@ absl::StatusOr<WorkerProcess> SpawnWorker(const std::string& binary, int64_t mem
   const uint32_t size = static_cast<uint32_t>(config.size());
   const char prefix[4] = {static_cast<char>(size), static_cast<char>(size >> 8), static_cast<char>(size >> 16),
                           static_cast<char>(size >> 24)};
-  // The pipe holds far more than a configuration: these do not block. A
-  // worker that died at once is found by AwaitReady.
+  // A configuration is a few hundred bytes, which the pipe holds: these do
+  // not block. A worker that died at once is found by AwaitReady.
   (void)(WriteAll(worker.config_fd, prefix, sizeof(prefix)) && WriteAll(worker.config_fd, config.data(), size));
   return worker;
 }
@@ -148,13 +204,6 @@ absl::StatusOr<std::string> ReadWorkerConfig(int fd) {
   std::string config(size, '\0');
   if (!ReadAll(fd, config.data(), size)) return Errno("reading the configuration");
   return config;
-}
-
-std::string DescribeExit(int wait_status) {
-  if (WIFSIGNALED(wait_status)) {
-    return absl::StrCat("signal ", WTERMSIG(wait_status), " (", strsignal(WTERMSIG(wait_status)), ")");
-  }
-  return absl::StrCat("exit code ", WEXITSTATUS(wait_status));
 }
 
 }  // namespace salesmetrics

@@ -48,13 +48,22 @@ bool IsFileDatabase(const DatabaseUrl& url) {
   return url.backend == Backend::kSqlite && url.path != ":memory:" && !absl::StartsWith(url.path, "file:");
 }
 
-absl::StatusOr<FileIdentity> IdentifyFile(const std::string& path) {
+// Whether the file at `path` is another than `seen` (which it becomes);
+// UNAVAILABLE when there is none.
+absl::StatusOr<bool> FileChanged(const std::string& path, FileIdentity& seen) {
   struct stat info {};
   if (stat(path.c_str(), &info) != 0) {
-    return Unavailable(absl::StrCat("the SQLite file ", path, " is gone: ", std::strerror(errno)));
+    return Unavailable(absl::StrCat("the SQLite file ", path, " is gone: ", strerrordesc_np(errno)));
   }
-  return FileIdentity{info.st_dev, info.st_ino};
+  const FileIdentity now{info.st_dev, info.st_ino};
+  const bool changed = now != seen;
+  seen = now;
+  return changed;
 }
+
+// SQLite answers "database is locked" while a writer holds the file: busy,
+// not gone.
+bool IsBusy(const std::exception& error) { return absl::StrContains(error.what(), "database is locked"); }
 
 // "SELECT 1" without blocking past `deadline`, even on a server that
 // accepts connections but never answers.
@@ -66,7 +75,7 @@ absl::Status PingPostgres(PGconn* conn, absl::Time deadline) {
     const int64_t ms = absl::ToInt64Milliseconds(deadline - absl::Now());
     if (ms <= 0) return Unavailable("the database did not answer a probe in time");
     pollfd fd{PQsocket(conn), POLLIN, 0};
-    if (poll(&fd, 1, static_cast<int>(ms)) < 0 && errno != EINTR) return Unavailable(std::strerror(errno));
+    if (poll(&fd, 1, static_cast<int>(ms)) < 0 && errno != EINTR) return Unavailable(strerrordesc_np(errno));
   }
   bool answered = true;
   while (PGresult* result = PQgetResult(conn)) {
@@ -131,14 +140,15 @@ ConnectionPool::ConnectionPool(Options options)
   in_use_.assign(sessions_.size(), false);
   deadlines_.assign(sessions_.size(), absl::InfiniteFuture());
   files_.resize(sessions_.size());
+  generations_.assign(sessions_.size(), 0);
 }
 
 ConnectionPool::~ConnectionPool() = default;
 
 absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadline) {
-  if (!reachable_.load()) {
+  if (in_outage_.load()) {
     absl::MutexLock lock(&outage_mu_);
-    return outage_;
+    if (!outage_.ok()) return outage_;
   }
   size_t slot = 0;
   std::unique_ptr<soci::session> session;
@@ -156,14 +166,15 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadlin
   }
   // Connecting happens outside the lock; the slot is ours meanwhile.
   if (IsFileDatabase(options_.url)) {
-    absl::StatusOr<FileIdentity> file = IdentifyFile(options_.url.path);
-    if (!file.ok()) {
+    absl::StatusOr<bool> replaced = FileChanged(options_.url.path, files_[slot]);
+    if (!replaced.ok()) {
       Release(slot, /*broken=*/true);
-      return file.status();
+      return replaced.status();
     }
-    if (*file != files_[slot]) session.reset();  // replaced: read the new file
-    files_[slot] = *file;
+    if (*replaced) session.reset();  // read the new file
   }
+  const int64_t generation = outages_.load();
+  if (generations_[slot] != generation) session.reset();  // connected before an outage: likely dead
   if (session == nullptr || !IsConnected(*session)) {
     absl::StatusOr<std::unique_ptr<soci::session>> opened = OpenSession(options_.url, options_.read_only);
     if (!opened.ok()) {
@@ -171,6 +182,7 @@ absl::StatusOr<ConnectionPool::Lease> ConnectionPool::Acquire(absl::Time deadlin
       return opened.status();
     }
     session = std::move(*opened);
+    generations_[slot] = generation;
   }
   soci::session* raw = session.get();
   absl::MutexLock lock(&mu_);
@@ -192,21 +204,22 @@ absl::Status ConnectionPool::Probe(absl::Duration timeout) {
   absl::MutexLock lock(&probe_mu_);
   const absl::Status status = ProbeLocked(timeout);
   if (!status.ok()) probe_session_.reset();
-  {
-    absl::MutexLock outage_lock(&outage_mu_);
-    outage_ = status;
-  }
-  reachable_ = status.ok();
   return status;
+}
+
+void ConnectionPool::SetOutage(absl::Status outage) {
+  absl::MutexLock lock(&outage_mu_);
+  if (outage_.ok() && !outage.ok()) ++outages_;
+  outage_ = std::move(outage);
+  in_outage_ = !outage_.ok();
 }
 
 absl::Status ConnectionPool::ProbeLocked(absl::Duration timeout) {
   const absl::Time deadline = absl::Now() + timeout;
   if (IsFileDatabase(options_.url)) {
-    absl::StatusOr<FileIdentity> file = IdentifyFile(options_.url.path);
-    if (!file.ok()) return file.status();
-    if (*file != probe_file_) probe_session_.reset();
-    probe_file_ = *file;
+    absl::StatusOr<bool> replaced = FileChanged(options_.url.path, probe_file_);
+    if (!replaced.ok()) return replaced.status();
+    if (*replaced) probe_session_.reset();
   }
   if (probe_session_ == nullptr || !IsConnected(*probe_session_)) {
     absl::StatusOr<std::unique_ptr<soci::session>> opened = OpenSession(options_.url, options_.read_only);
@@ -218,7 +231,7 @@ absl::Status ConnectionPool::ProbeLocked(absl::Duration timeout) {
     int tables = 0;
     *probe_session_ << "SELECT COUNT(*) FROM sqlite_master", soci::into(tables);
   } catch (const std::exception& e) {
-    return Unavailable(e.what());
+    if (!IsBusy(e)) return Unavailable(e.what());
   }
   return absl::OkStatus();
 }

@@ -111,9 +111,14 @@ class ConnectionPool {
 
   // Whether the database answers, on a connection of its own (so that a
   // busy pool does not look like an outage): OK, or UNAVAILABLE with the
-  // reason in its log detail. While the last probe failed, leases fail at
-  // once with UNAVAILABLE instead of each waiting for a connection attempt.
+  // reason in its log detail.
   absl::Status Probe(absl::Duration timeout);
+
+  // Starts an outage (`outage` not OK) or ends one (OK), as whoever probes
+  // decides. During an outage leases fail at once with it, instead of each
+  // waiting for a connection attempt; connections made before it are
+  // replaced at their next use, as a restarted server has dropped them.
+  void SetOutage(absl::Status outage);
 
   const Dialect& dialect() const { return dialect_; }
   const DatabaseUrl& url() const { return options_.url; }
@@ -132,16 +137,19 @@ class ConnectionPool {
   // keeps a pointer, so the deadline must not move with its lease. Only
   // the slot's lease holder touches its entry.
   std::vector<absl::Time> deadlines_;
-  // The file each slot's SQLite connection opened; only the slot's lease
-  // holder touches its entry.
+  // The SQLite file each slot's connection opened, and the outage count
+  // when it connected; only the slot's lease holder touches its entries.
   std::vector<FileIdentity> files_;
+  std::vector<int64_t> generations_;
 
   absl::Mutex probe_mu_;
   std::unique_ptr<soci::session> probe_session_ ABSL_GUARDED_BY(probe_mu_);
   FileIdentity probe_file_ ABSL_GUARDED_BY(probe_mu_);
-  std::atomic<bool> reachable_{true};
+
   absl::Mutex outage_mu_;
-  absl::Status outage_ ABSL_GUARDED_BY(outage_mu_);  // the last probe's failure
+  absl::Status outage_ ABSL_GUARDED_BY(outage_mu_);  // OK: none
+  std::atomic<bool> in_outage_{false};  // outage_ is not OK; read without the lock
+  std::atomic<int64_t> outages_{0};     // how many began
 };
 
 }  // namespace salesmetrics

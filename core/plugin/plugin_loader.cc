@@ -101,9 +101,16 @@ absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPlugin(
     const std::string& path, const sm_host_api* host, const std::function<bool(const std::string&)>& taken) {
   absl::StatusOr<std::string> copy = PrivateCopy(path);
   if (!copy.ok()) return copy.status();
-  void* handle = dlopen(copy->c_str(), RTLD_NOW | RTLD_LOCAL);
+  auto metrics = OpenPrivatePlugin(*copy, path, host, taken);
   std::error_code ignored;
   std::filesystem::remove(*copy, ignored);
+  return metrics;
+}
+
+absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPrivatePlugin(
+    const std::string& file, const std::string& source, const sm_host_api* host,
+    const std::function<bool(const std::string&)>& taken) {
+  void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (handle == nullptr) return Refused(absl::StrCat("cannot be loaded: ", dlerror()));
   auto library = std::make_shared<PluginLibrary>(handle);
   auto entry = reinterpret_cast<sm_plugin_entry_fn>(dlsym(handle, SM_PLUGIN_ENTRY_POINT));
@@ -112,7 +119,7 @@ absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPlugin(
   if (info == nullptr || info->init == nullptr) return Refused("its entry point returned no plugin info");
   if (absl::Status s = CheckAbiVersion(*info); !s.ok()) return s;
 
-  sm_registrar registrar{path, library, taken, {}, ""};
+  sm_registrar registrar{source, library, taken, {}, ""};
   if (absl::Status s = RunInit(*info, host, registrar); !s.ok()) return s;
   return registrar.metrics;
 }

@@ -22,9 +22,18 @@
 namespace salesmetrics {
 
 // Opens one plugin file and runs its init; returns its metrics without
-// registering them. `taken` says which metric ids are already in use.
+// registering them. `taken` says which metric ids are already in use. It
+// loads a private copy of the file: the dynamic loader would return the
+// library already loaded from a path, even when the file has changed.
 absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPlugin(
     const std::string& path, const sm_host_api* host, const std::function<bool(const std::string&)>& taken);
+
+// The same for a file that is already this process's own and loaded only
+// once, such as an isolated plugin's worker's /proc/self/fd/N; `source`
+// names the plugin.
+absl::StatusOr<std::vector<std::shared_ptr<const RegisteredMetric>>> OpenPrivatePlugin(
+    const std::string& file, const std::string& source, const sm_host_api* host,
+    const std::function<bool(const std::string&)>& taken);
 
 // Registers metrics compiled into the server (declarative SQL metrics)
 // through the same checks as a plugin's; `source` names where they come from.

@@ -91,7 +91,7 @@ std::string BucketLabel(Granularity granularity, absl::CivilDay first_day, int f
 
 absl::StatusOr<std::vector<TimeWindow>> SplitIntoBuckets(absl::Time start, absl::Time end,
                                                          Granularity granularity, absl::TimeZone zone,
-                                                         int fiscal_year_start_month) {
+                                                         int fiscal_year_start_month, int max_buckets) {
   std::vector<TimeWindow> buckets;
   absl::CivilDay unit =
       UnitStart(granularity, absl::CivilDay(absl::ToCivilSecond(start, zone)), fiscal_year_start_month);
@@ -100,9 +100,9 @@ absl::StatusOr<std::vector<TimeWindow>> SplitIntoBuckets(absl::Time start, absl:
     const absl::Time bucket_start = std::max(start, ResolveCivil(unit, zone));
     const absl::Time bucket_end = std::min(end, ResolveCivil(next, zone));
     if (bucket_start < bucket_end) {
-      if (buckets.size() == kMaxBuckets) {
+      if (buckets.size() == static_cast<size_t>(max_buckets)) {
         return absl::InvalidArgumentError(
-            absl::StrFormat("the period holds more than %d buckets of this granularity", kMaxBuckets));
+            absl::StrFormat("the period holds more than %d buckets of this granularity", max_buckets));
       }
       buckets.push_back(MakeTimeWindow(bucket_start, bucket_end, zone,
                                        BucketLabel(granularity, unit, fiscal_year_start_month)));

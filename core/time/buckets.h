@@ -9,7 +9,6 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
-#include "core/engine/request_limits.h"
 
 namespace salesmetrics {
 
@@ -33,10 +32,10 @@ struct TimeWindow {
 TimeWindow MakeTimeWindow(absl::Time start, absl::Time end, absl::TimeZone zone, std::string label = "");
 
 // The buckets of [start, end), clipped to it, in order. Fails with
-// InvalidArgument when there would be more than kMaxBuckets.
+// InvalidArgument when there would be more than `max_buckets`.
 absl::StatusOr<std::vector<TimeWindow>> SplitIntoBuckets(absl::Time start, absl::Time end,
                                                          Granularity granularity, absl::TimeZone zone,
-                                                         int fiscal_year_start_month);
+                                                         int fiscal_year_start_month, int max_buckets);
 
 // The label of the bucket starting on `first_day` (the first day of a
 // calendar or fiscal unit): 2024-03-05, 2024-W10, 2024-03, 2024-Q1, 2024,

@@ -39,7 +39,7 @@ INSERT INTO pipeline_stages (id, name, position, win_probability) VALUES ('s1', 
     auto settings = ParseAlertSettings(StalledDealsOnly(), "test");
     ASSERT_TRUE(settings.ok()) << settings.status();
     evaluator_ = std::make_unique<AlertEvaluator>(engine_.get(), pool_.get(), *std::move(settings));
-    hub_ = std::make_unique<AlertHub>(evaluator_.get(), absl::Milliseconds(100));
+    hub_ = std::make_unique<AlertHub>(evaluator_.get(), absl::Milliseconds(100), absl::Seconds(10));
     service_ = std::make_unique<AlertService>(evaluator_.get(), hub_.get(), &calls_);
     grpc::ServerBuilder builder;
     int port = 0;

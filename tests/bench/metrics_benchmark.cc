@@ -49,6 +49,7 @@ void OpenIsolated(Service& s, const std::string& url) {
   options.worker.set_pool_size(kPoolSize);
   options.worker.set_currency_code("CNY");
   options.worker.set_max_request_seconds(60);
+  options.worker.set_max_concurrent_requests(kPoolSize);
   for (const char* plugin : {"total_sales.so", "win_rate.so"}) {
     auto metrics = IsolatedPlugin::Open(std::string(SALESMETRICS_PLUGIN_DIR) + "/" + plugin,
                                         [](const std::string&) { return false; }, options);

@@ -19,6 +19,9 @@ TEST(AdminAccessTest, LoopbackListenAddresses) {
   EXPECT_FALSE(IsLoopbackAddress("127.attacker.example:50051"));
   EXPECT_FALSE(IsLoopbackAddress("127.0.0.1.nip.io:50051"));
   EXPECT_FALSE(IsLoopbackAddress("unix:"));
+  EXPECT_FALSE(IsLoopbackAddress("127.0.0.1"));  // no port
+  EXPECT_FALSE(IsLoopbackAddress("[::1]junk:50051"));
+  EXPECT_FALSE(IsLoopbackAddress("127.0.0.1:50051x"));
   EXPECT_FALSE(IsLoopbackAddress("0.0.0.0:50051"));
   EXPECT_FALSE(IsLoopbackAddress("[::]:50051"));
   EXPECT_FALSE(IsLoopbackAddress("10.0.0.7:50051"));

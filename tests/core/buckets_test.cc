@@ -38,7 +38,8 @@ TEST(UnitStartTest, FindsTheUnitContainingADay) {
 }
 
 TEST(SplitIntoBucketsTest, ClipsTheFirstAndLastBucketToThePeriod) {
-  auto buckets = SplitIntoBuckets(Utc(2024, 1, 15), Utc(2024, 3, 10), Granularity::kMonth, absl::UTCTimeZone(), 1);
+  auto buckets =
+      SplitIntoBuckets(Utc(2024, 1, 15), Utc(2024, 3, 10), Granularity::kMonth, absl::UTCTimeZone(), 1, 1000);
   ASSERT_TRUE(buckets.ok());
   EXPECT_EQ(Labels(*buckets), (std::vector<std::string>{"2024-01", "2024-02", "2024-03"}));
   EXPECT_EQ(buckets->front().start, Utc(2024, 1, 15));
@@ -51,7 +52,7 @@ TEST(SplitIntoBucketsTest, CutsInTheTimeZone) {
   ASSERT_TRUE(absl::LoadTimeZone("Asia/Shanghai", &shanghai));
   const absl::Time start = ResolveCivil(absl::CivilSecond(2024, 1, 1, 0, 0, 0), shanghai);
   const absl::Time end = ResolveCivil(absl::CivilSecond(2024, 3, 1, 0, 0, 0), shanghai);
-  auto buckets = SplitIntoBuckets(start, end, Granularity::kMonth, shanghai, 1);
+  auto buckets = SplitIntoBuckets(start, end, Granularity::kMonth, shanghai, 1, 1000);
   ASSERT_TRUE(buckets.ok());
   ASSERT_EQ(buckets->size(), 2u);
   EXPECT_EQ((*buckets)[1].start, Utc(2024, 1, 31) + absl::Hours(16));
@@ -60,7 +61,8 @@ TEST(SplitIntoBucketsTest, CutsInTheTimeZone) {
 }
 
 TEST(SplitIntoBucketsTest, RefusesTooManyBuckets) {
-  EXPECT_FALSE(SplitIntoBuckets(Utc(2000, 1, 1), Utc(2020, 1, 1), Granularity::kDay, absl::UTCTimeZone(), 1).ok());
+  EXPECT_FALSE(
+      SplitIntoBuckets(Utc(2000, 1, 1), Utc(2020, 1, 1), Granularity::kDay, absl::UTCTimeZone(), 1, 1000).ok());
 }
 
 TEST(MakeTimeWindowTest, DateBoundsForNonMidnightEnds) {

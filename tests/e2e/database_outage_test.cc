@@ -156,7 +156,7 @@ TEST(DatabaseOutageTest, PostgresStoppedUnderLoadThenRestarted) {
     EXPECT_GT(codes[grpc::StatusCode::UNAVAILABLE], 20);
     const auto not_serving = load.FirstHealth(grpc::health::v1::HealthCheckResponse::NOT_SERVING, stopped);
     ASSERT_TRUE(not_serving.has_value());
-    EXPECT_LT(*not_serving - stopped, absl::Seconds(3));
+    EXPECT_LT(*not_serving - stopped, absl::Seconds(4));
     const auto serving = load.FirstHealth(grpc::health::v1::HealthCheckResponse::SERVING, returned);
     ASSERT_TRUE(serving.has_value());
     EXPECT_LT(*serving - returned, absl::Seconds(2));
@@ -169,7 +169,7 @@ TEST(DatabaseOutageTest, PostgresStoppedUnderLoadThenRestarted) {
               << " and the first OK answer " << absl::FormatDuration(*recovered - returned) << " after the return\n";
     // Every answer after the recovery is an answer.
     for (const auto& answer : load.answers()) {
-      if (answer.at > *recovered + absl::Milliseconds(100)) {
+      if (answer.at > *recovered + absl::Milliseconds(500)) {
         EXPECT_EQ(answer.code, grpc::StatusCode::OK) << answer.message;
       }
     }
@@ -203,10 +203,10 @@ TEST(DatabaseOutageTest, ADeletedSqliteFileIsReportedAndAReplacedOneRead) {
   fs::rename(path, path + ".moved");
   grpc::Status status = total_sales(&response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
-  absl::SleepFor(absl::Seconds(3));
+  absl::SleepFor(absl::Seconds(4));
   const auto not_serving = watch.FirstHealth(grpc::health::v1::HealthCheckResponse::NOT_SERVING, deleted);
   ASSERT_TRUE(not_serving.has_value());
-  EXPECT_LT(*not_serving - deleted, absl::Seconds(3));
+  EXPECT_LT(*not_serving - deleted, absl::Seconds(4));
 
   // Another database put in its place (an empty one): read, not the old copy.
   auto other = TestDatabase::Create(Backend::kSqlite);
@@ -215,7 +215,7 @@ TEST(DatabaseOutageTest, ADeletedSqliteFileIsReportedAndAReplacedOneRead) {
   fs::copy_file(other_path, path + ".new");
   fs::rename(path + ".new", path);
   const absl::Time replaced = absl::Now();
-  absl::SleepFor(absl::Seconds(2));
+  absl::SleepFor(absl::Seconds(3));
   const auto serving = watch.FirstHealth(grpc::health::v1::HealthCheckResponse::SERVING, replaced);
   ASSERT_TRUE(serving.has_value());
   EXPECT_LT(*serving - replaced, absl::Seconds(2));

@@ -18,6 +18,7 @@
 #include "salesmetrics/v1/metrics_service.grpc.pb.h"
 #include "tests/plugins/closed_deals_fixture.h"
 #include "tests/support/metric_test_env.h"
+#include "server/worker_process.h"
 #include "tests/support/server_process.h"
 
 namespace salesmetrics::testing {
@@ -132,6 +133,8 @@ TEST_P(IsolatedPluginTest, FaultyPluginsFailOnlyTheirOwnRequests) {
   const absl::Time started = absl::Now();
   while (absl::Now() - started < absl::Seconds(12)) {
     for (const std::string metric : {"test_crashes", "test_loops", "test_hogs_memory"}) {
+      // Without a memory limit (the sanitizer build) the hog would take the machine's.
+      if (metric == "test_hogs_memory" && !kWorkerMemoryLimited) continue;
       v1::ComputeMetricResponse response;
       // Only the looping one needs its deadline; the others answer by themselves.
       const absl::Duration timeout = metric == "test_loops" ? absl::Milliseconds(1500) : absl::Seconds(10);
@@ -142,7 +145,7 @@ TEST_P(IsolatedPluginTest, FaultyPluginsFailOnlyTheirOwnRequests) {
   stop = true;
   for (std::thread& t : load) t.join();
 
-  for (const auto& [metric, count] : answers) EXPECT_GT(count, 20) << metric;
+  for (const auto& [metric, count] : answers) EXPECT_GT(count, 5) << metric;
   EXPECT_TRUE(failures.empty()) << messages.front();
   // Each faulty plugin failed each of its requests, its own way.
   for (const auto& [metric, codes] : faults) {
@@ -157,22 +160,32 @@ TEST_P(IsolatedPluginTest, FaultyPluginsFailOnlyTheirOwnRequests) {
   }
   EXPECT_GT(faults["test_crashes"][grpc::StatusCode::UNAVAILABLE], 0);
   EXPECT_GT(faults["test_loops"][grpc::StatusCode::DEADLINE_EXCEEDED], 0);
-  EXPECT_GT(faults["test_hogs_memory"][grpc::StatusCode::RESOURCE_EXHAUSTED], 0);
+  if (kWorkerMemoryLimited) {
+    EXPECT_GT(faults["test_hogs_memory"][grpc::StatusCode::RESOURCE_EXHAUSTED], 0);
+  }
   // The workers were crashed, replaced and restarted; the server took none
   // of their memory.
   const std::string log = server_->Log();
   EXPECT_TRUE(absl::StrContains(log, "compute_crashes.so: its worker (pid")) << log;
   EXPECT_TRUE(absl::StrContains(log, "ended with signal 11 (Segmentation fault)")) << log;
+  EXPECT_TRUE(absl::StrContains(log, "compute_loops.so: its worker (pid")) << log;
+  EXPECT_TRUE(absl::StrContains(log, "did not answer by the request's deadline; replacing it")) << log;
   EXPECT_TRUE(absl::StrContains(log, "compute_loops.so: its worker restarted")) << log;
-  EXPECT_LT(server_->RssKib() - rss_before, 32 * 1024);
+  // (Under AddressSanitizer, which has no memory limit either, RSS says little.)
+  if (kWorkerMemoryLimited) {
+    EXPECT_LT(server_->RssKib() - rss_before, 32 * 1024);
+  }
   // And it stops within its grace period, workers and all.
   const std::vector<pid_t> workers = ChildrenOf(server_->pid());
   EXPECT_GE(workers.size(), 2u);  // the crashing or looping one may be between two lives
   const absl::Time stopping = absl::Now();
   EXPECT_EQ(server_->Stop(), 0) << log;
   EXPECT_LT(absl::Now() - stopping, absl::Seconds(10));
-  absl::SleepFor(absl::Milliseconds(200));
-  for (pid_t worker : workers) EXPECT_FALSE(fs::exists(absl::StrCat("/proc/", worker))) << worker;
+  for (pid_t worker : workers) {
+    const absl::Time until = absl::Now() + absl::Seconds(5);
+    while (fs::exists(absl::StrCat("/proc/", worker)) && absl::Now() < until) absl::SleepFor(absl::Milliseconds(20));
+    EXPECT_FALSE(fs::exists(absl::StrCat("/proc/", worker))) << worker;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IsolatedPluginTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
