@@ -16,7 +16,11 @@ function(salesmetrics_add_plugin name)
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
   target_link_libraries(${name} PRIVATE salesmetrics::plugin_sdk)
-  target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  # Under SALESMETRICS_SANITIZE the sanitizer runtimes are in the server,
+  # not in the plugin, so their symbols stay undefined here.
+  if(NOT SALESMETRICS_SANITIZE)
+    target_link_options(${name} PRIVATE -Wl,--no-undefined)
+  endif()
   # GCC marks some template statics STB_GNU_UNIQUE, and glibc never unloads
   # a library that defines one: each reload would leak a copy.
   target_compile_options(${name} PRIVATE $<$<CXX_COMPILER_ID:GNU>:-fno-gnu-unique>)

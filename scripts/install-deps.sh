@@ -9,6 +9,8 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the sanitizer build and libFuzzer (scripts/sanitize.sh); llvm-14 has llvm-symbolizer
+  clang-14 libclang-rt-14-dev llvm-14
   # google.rpc.Status / BadRequest protos, and gRPC's health/reflection protos
   golang-github-gogo-googleapis-dev grpc-proto
   # runtime and tests

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the whole test suite on SQLite and on a
-# private PostgreSQL server it starts (and stops) itself.
+# private PostgreSQL server it starts (and stops) itself; then the
+# sanitizer build's tests and bounded fuzzing (scripts/sanitize.sh, in
+# build-sanitize).
 #
 #   scripts/test.sh            # from a fresh Debian 12 machine
 #   BUILD_DIR=build-x scripts/test.sh
+#   SALESMETRICS_SKIP_SANITIZE=1 scripts/test.sh   # without the sanitizer build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +24,7 @@ SALESMETRICS_TEST_POSTGRES_URL=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
 echo "PostgreSQL for tests: $SALESMETRICS_TEST_POSTGRES_URL"
 
 ctest --test-dir "$build_dir" --output-on-failure -j2
+
+if [[ -z ${SALESMETRICS_SKIP_SANITIZE:-} ]]; then
+  scripts/sanitize.sh
+fi

@@ -22,16 +22,18 @@
 
 namespace salesmetrics {
 
+// Whether this is the AddressSanitizer build.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+inline constexpr bool kAddressSanitizer = __has_feature(address_sanitizer);
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
 // Whether a worker's address space is limited. AddressSanitizer reserves
 // terabytes of it for its shadow memory, so a sanitized worker could not
 // start under any limit: the sanitizer build runs its workers without one.
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kWorkerMemoryLimited = false;
-#elif defined(__has_feature)
-inline constexpr bool kWorkerMemoryLimited = !__has_feature(address_sanitizer);
-#else
-inline constexpr bool kWorkerMemoryLimited = true;
-#endif
+inline constexpr bool kWorkerMemoryLimited = !kAddressSanitizer;
 
 // Where a worker finds its plugin.
 inline constexpr char kWorkerPluginPath[] = "/proc/self/fd/4";

@@ -205,9 +205,15 @@ absl::StatusOr<std::shared_ptr<const RegisteredMetric>> LoadSqlMetric(
     const std::string& path, ConnectionPool* pool, const std::function<bool(const std::string&)>& taken) {
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
+  return ParseSqlMetric(*text, path, pool, taken);
+}
+
+absl::StatusOr<std::shared_ptr<const RegisteredMetric>> ParseSqlMetric(
+    const std::string& text, const std::string& path, ConnectionPool* pool,
+    const std::function<bool(const std::string&)>& taken) {
   SqlMetricDefinition def;
   TextProtoFile file;
-  if (absl::Status s = file.Parse(*text, path, &def); !s.ok()) return s;
+  if (absl::Status s = file.Parse(text, path, &def); !s.ok()) return s;
   DefinitionChecker checker(file, def);
   absl::StatusOr<sdk::MetricInfo> info = checker.Check();
   if (!info.ok()) return info.status();

@@ -25,6 +25,11 @@ namespace salesmetrics {
 absl::StatusOr<std::shared_ptr<const RegisteredMetric>> LoadSqlMetric(
     const std::string& path, ConnectionPool* pool, const std::function<bool(const std::string&)>& taken);
 
+// The same for the text of a definition; `path` names it in errors.
+absl::StatusOr<std::shared_ptr<const RegisteredMetric>> ParseSqlMetric(
+    const std::string& text, const std::string& path, ConnectionPool* pool,
+    const std::function<bool(const std::string&)>& taken);
+
 }  // namespace salesmetrics
 
 #endif  // SALESMETRICS_CORE_DECLARATIVE_SQL_METRIC_H_

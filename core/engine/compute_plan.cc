@@ -54,7 +54,7 @@ absl::StatusOr<ComputePlan> PlanComputation(const ComputeMetricRequest& request,
     } else {
       absl::StatusOr<std::vector<TimeWindow>> buckets =
           SplitIntoBuckets(plan.context.period.start, plan.context.period.end, plan.context.granularity,
-                           plan.context.zone, plan.context.fiscal_year_start_month);
+                           plan.context.zone, plan.context.fiscal_year_start_month, kMaxBuckets);
       if (!buckets.ok()) {
         errors.Add("granularity", std::string(buckets.status().message()));
       } else {
@@ -83,7 +83,11 @@ absl::StatusOr<ComputePlan> PlanComputation(const ComputeMetricRequest& request,
                                           kMaxParameters, " are allowed"));
     return errors.ToStatus();
   }
-  for (const auto& [name, value] : request.parameters()) {
+  // Not a structured binding: clang 14 (the sanitizer build) cannot
+  // capture one in the lambda below.
+  for (const auto& entry : request.parameters()) {
+    const std::string& name = entry.first;
+    const std::string& value = entry.second;
     const auto spec = std::find_if(info.parameters().begin(), info.parameters().end(),
                                    [&](const auto& p) { return p.name() == name; });
     if (spec == info.parameters().end()) {

@@ -25,6 +25,10 @@ std::optional<absl::CivilSecond> ParseCivilForm(const std::string& normalized) {
   return std::nullopt;
 }
 
+// Abseil maps an infinite time to the first or last representable civil
+// day, a step beyond which overflows: such a day is its own answer.
+bool IsInfinite(absl::Time t) { return t == absl::InfinitePast() || t == absl::InfiniteFuture(); }
+
 }  // namespace
 
 bool InSupportedRange(absl::Time t) {
@@ -72,6 +76,7 @@ absl::Time ResolveCivil(absl::CivilSecond civil, absl::TimeZone zone) {
 
 absl::CivilDay FirstDayStartingAtOrAfter(absl::Time t, absl::TimeZone zone) {
   absl::CivilDay day(absl::ToCivilSecond(t, zone));
+  if (IsInfinite(t)) return day;
   for (int i = 0; i < kMaxDayAdjustment && ResolveCivil(day, zone) < t; ++i) ++day;
   for (int i = 0; i < kMaxDayAdjustment && ResolveCivil(day - 1, zone) >= t; ++i) --day;
   return day;
@@ -79,6 +84,7 @@ absl::CivilDay FirstDayStartingAtOrAfter(absl::Time t, absl::TimeZone zone) {
 
 absl::CivilDay LastDayStartingAtOrBefore(absl::Time t, absl::TimeZone zone) {
   absl::CivilDay day(absl::ToCivilSecond(t, zone));
+  if (IsInfinite(t)) return day;
   for (int i = 0; i < kMaxDayAdjustment && ResolveCivil(day, zone) > t; ++i) --day;
   for (int i = 0; i < kMaxDayAdjustment && ResolveCivil(day + 1, zone) <= t; ++i) ++day;
   return day;
