@@ -100,39 +100,32 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   if (config.database_url().empty()) {
     return absl::InvalidArgumentError("no database: pass --database=sqlite3:///path/to.db (or postgresql://...)");
   }
-  if (config.pool_size() < 1 || config.pool_size() > 1000) {
-    return absl::InvalidArgumentError(absl::StrCat("pool_size must be 1 to 1000, not ", config.pool_size()));
-  }
-  if (config.max_request_seconds() < 1 || config.max_request_seconds() > 3600) {
-    return absl::InvalidArgumentError("max_request_seconds must be 1 to 3600");
-  }
-  if (config.max_concurrent_requests() < 1 || config.max_concurrent_requests() > 1000) {
-    return absl::InvalidArgumentError("max_concurrent_requests must be 1 to 1000");
-  }
-  if (config.max_queued_requests() < 1 || config.max_queued_requests() > 100000) {
-    return absl::InvalidArgumentError("max_queued_requests must be 1 to 100000");
-  }
-  if (config.shutdown_grace_seconds() < 1 || config.shutdown_grace_seconds() > 600) {
-    return absl::InvalidArgumentError("shutdown_grace_seconds must be 1 to 600");
+  // A worker's threads and allocator arenas take some 260 MiB of address
+  // space before its plugin takes any: hence isolated_memory_mb's minimum.
+  const struct {
+    const char* name;
+    int32_t value, min, max;
+  } kRanges[] = {
+      {"pool_size", config.pool_size(), 1, 1000},
+      {"max_request_seconds", config.max_request_seconds(), 1, 3600},
+      {"max_concurrent_requests", config.max_concurrent_requests(), 1, 1000},
+      {"max_queued_requests", config.max_queued_requests(), 1, 100000},
+      {"shutdown_grace_seconds", config.shutdown_grace_seconds(), 1, 600},
+      {"isolated_memory_mb", config.isolated_memory_mb(), 384, 1048576},
+      {"isolated_init_seconds", config.isolated_init_seconds(), 1, 600},
+      {"isolated_pool_size", config.isolated_pool_size(), 1, 100},
+      {"isolated_max_concurrent_requests", config.isolated_max_concurrent_requests(), 1, 100},
+  };
+  for (const auto& range : kRanges) {
+    if (range.value < range.min || range.value > range.max) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(range.name, " must be ", range.min, " to ", range.max, ", not ", range.value));
+    }
   }
   if (!config.isolated_plugin_dir().empty() &&
       std::filesystem::path(config.isolated_plugin_dir()).lexically_normal() ==
           std::filesystem::path(config.plugin_dir()).lexically_normal()) {
     return absl::InvalidArgumentError("isolated_plugin_dir must differ from plugin_dir");
-  }
-  // A worker's threads and allocator arenas take some 260 MiB of address
-  // space before its plugin takes any.
-  if (config.isolated_memory_mb() < 384 || config.isolated_memory_mb() > 1048576) {
-    return absl::InvalidArgumentError("isolated_memory_mb must be 384 to 1048576");
-  }
-  if (config.isolated_init_seconds() < 1 || config.isolated_init_seconds() > 600) {
-    return absl::InvalidArgumentError("isolated_init_seconds must be 1 to 600");
-  }
-  if (config.isolated_pool_size() < 1 || config.isolated_pool_size() > 100) {
-    return absl::InvalidArgumentError("isolated_pool_size must be 1 to 100");
-  }
-  if (config.isolated_max_concurrent_requests() < 1 || config.isolated_max_concurrent_requests() > 100) {
-    return absl::InvalidArgumentError("isolated_max_concurrent_requests must be 1 to 100");
   }
   if (config.currency_code().size() != 3) {
     return absl::InvalidArgumentError(absl::StrCat("currency ", Quote(config.currency_code()), " is not an ISO 4217 code"));

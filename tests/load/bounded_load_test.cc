@@ -76,30 +76,21 @@ std::vector<std::pair<std::string, Call>> Mix(const std::shared_ptr<grpc::Channe
   period.set_period_end("2026-10-01");
   period.set_time_zone("Asia/Shanghai");
   period.mutable_as_of()->set_seconds(kAsOfSeconds);
-  mix.emplace_back("dashboard/briefing", [dashboards, period](grpc::ClientContext* context) {
-    v1::ComputeSalesBriefingRequest request;
+  const auto dashboard = [&](const std::string& name, auto method, auto request, auto response) {
     *request.mutable_period() = period;
-    v1::ComputeSalesBriefingResponse response;
-    return dashboards->ComputeSalesBriefing(context, request, &response);
-  });
-  mix.emplace_back("dashboard/funnel", [dashboards, period](grpc::ClientContext* context) {
-    v1::ComputeFunnelRequest request;
-    *request.mutable_period() = period;
-    v1::ComputeFunnelResponse response;
-    return dashboards->ComputeFunnel(context, request, &response);
-  });
-  mix.emplace_back("dashboard/forecast", [dashboards, period](grpc::ClientContext* context) {
-    v1::ComputeForecastRequest request;
-    *request.mutable_period() = period;
-    v1::ComputeForecastResponse response;
-    return dashboards->ComputeForecast(context, request, &response);
-  });
-  mix.emplace_back("dashboard/performance_collection", [dashboards, period](grpc::ClientContext* context) {
-    v1::ComputePerformanceCollectionRequest request;
-    *request.mutable_period() = period;
-    v1::ComputePerformanceCollectionResponse response;
-    return dashboards->ComputePerformanceCollection(context, request, &response);
-  });
+    mix.emplace_back("dashboard/" + name, [dashboards, method, request, response](grpc::ClientContext* context) {
+      auto answer = response;
+      return ((*dashboards).*method)(context, request, &answer);
+    });
+  };
+  dashboard("briefing", &v1::DashboardService::Stub::ComputeSalesBriefing, v1::ComputeSalesBriefingRequest(),
+            v1::ComputeSalesBriefingResponse());
+  dashboard("funnel", &v1::DashboardService::Stub::ComputeFunnel, v1::ComputeFunnelRequest(),
+            v1::ComputeFunnelResponse());
+  dashboard("forecast", &v1::DashboardService::Stub::ComputeForecast, v1::ComputeForecastRequest(),
+            v1::ComputeForecastResponse());
+  dashboard("performance_collection", &v1::DashboardService::Stub::ComputePerformanceCollection,
+            v1::ComputePerformanceCollectionRequest(), v1::ComputePerformanceCollectionResponse());
   mix.emplace_back("alerts/evaluate", [alerts](grpc::ClientContext* context) {
     v1::EvaluateAlertsRequest request;
     request.mutable_as_of()->set_seconds(kAsOfSeconds);
