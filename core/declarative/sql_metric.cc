@@ -82,7 +82,9 @@ class SqlMetric : public sdk::Metric {
 
 class DefinitionChecker {
  public:
-  DefinitionChecker(const TextProtoFile& file, const SqlMetricDefinition& def) : file_(file), def_(def) {}
+  // `dialects`: those the SQL is read as, the first for its parameters.
+  DefinitionChecker(const TextProtoFile& file, const SqlMetricDefinition& def, std::vector<Dialect> dialects)
+      : file_(file), def_(def), dialects_(std::move(dialects)) {}
 
   // The metric's info, or InvalidArgument with every problem and its line.
   absl::StatusOr<sdk::MetricInfo> Check() {
@@ -102,7 +104,7 @@ class DefinitionChecker {
       known.insert(def_.parameter(i).name());
     }
     if (absl::Status s = CheckReadOnlySelect(def_.sql()); !s.ok()) Fail("sql", absl::StrCat("sql ", s.message()));
-    for (const std::string& name : ParameterNames(def_.sql())) {
+    for (const std::string& name : ParameterNames(def_.sql(), dialects_.front())) {
       if (known.count(name) == 0) {
         Fail("sql", absl::StrCat("sql uses the unknown parameter :", name, "; declare it in a parameter { } block"));
       }
@@ -149,6 +151,7 @@ class DefinitionChecker {
 
   const TextProtoFile& file_;
   const SqlMetricDefinition& def_;
+  const std::vector<Dialect> dialects_;
   std::vector<std::string> errors_;
 };
 
@@ -214,7 +217,10 @@ absl::StatusOr<std::shared_ptr<const RegisteredMetric>> ParseSqlMetric(
   SqlMetricDefinition def;
   TextProtoFile file;
   if (absl::Status s = file.Parse(text, path, &def); !s.ok()) return s;
-  DefinitionChecker checker(file, def);
+  // Without a database, the SQL is read as either would read it.
+  DefinitionChecker checker(file, def,
+                            pool != nullptr ? std::vector<Dialect>{pool->dialect()}
+                                            : std::vector<Dialect>{Dialect(Backend::kSqlite), Dialect(Backend::kPostgres)});
   absl::StatusOr<sdk::MetricInfo> info = checker.Check();
   if (!info.ok()) return info.status();
   if (pool != nullptr) {
