@@ -9,27 +9,8 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-std::string KindName(SqlTokenKind kind) {
-  switch (kind) {
-    case SqlTokenKind::kWord:
-      return "word";
-    case SqlTokenKind::kQuotedIdentifier:
-      return "quoted";
-    case SqlTokenKind::kString:
-      return "string";
-    case SqlTokenKind::kNumber:
-      return "number";
-    case SqlTokenKind::kParameter:
-      return "parameter";
-    case SqlTokenKind::kOtherParameter:
-      return "other";
-    case SqlTokenKind::kPunctuation:
-      return "punct";
-    case SqlTokenKind::kComment:
-      return "comment";
-  }
-  return "?";
-}
+// In the order of SqlTokenKind.
+constexpr const char* kKindNames[] = {"word", "quoted", "string", "number", "parameter", "other", "punct", "comment"};
 
 // Each token as "KIND TEXT".
 std::vector<std::string> Tokens(absl::string_view sql, Backend backend) {
@@ -37,7 +18,7 @@ std::vector<std::string> Tokens(absl::string_view sql, Backend backend) {
   EXPECT_TRUE(tokens.ok()) << tokens.status();
   std::vector<std::string> described;
   for (const SqlToken& token : tokens.value_or(std::vector<SqlToken>{})) {
-    described.push_back(KindName(token.kind) + " " + std::string(token.text));
+    described.push_back(kKindNames[static_cast<int>(token.kind)] + (" " + std::string(token.text)));
   }
   return described;
 }
