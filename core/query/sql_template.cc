@@ -1,46 +1,11 @@
 #include "core/query/sql_template.h"
 
-#include <cctype>
-#include <set>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "core/query/sql_tokens.h"
 
 namespace salesmetrics {
 namespace {
-
-bool IsIdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Length of the literal, quoted identifier or comment starting at sql[i], or
-// 0 when none starts there.
-size_t SkippableLength(absl::string_view sql, size_t i) {
-  const char c = sql[i];
-  if (c == '\'' || c == '"') {
-    size_t j = i + 1;
-    while (j < sql.size()) {
-      if (sql[j] == c) {
-        if (j + 1 < sql.size() && sql[j + 1] == c) {  // doubled quote
-          j += 2;
-          continue;
-        }
-        return j + 1 - i;
-      }
-      ++j;
-    }
-    return sql.size() - i;
-  }
-  if (sql.substr(i, 2) == "--") {
-    const size_t end = sql.find('\n', i);
-    return (end == absl::string_view::npos ? sql.size() : end) - i;
-  }
-  if (sql.substr(i, 2) == "/*") {
-    const size_t end = sql.find("*/", i + 2);
-    return (end == absl::string_view::npos ? sql.size() : end + 2) - i;
-  }
-  return 0;
-}
 
 // `sql` with each of `spans` (views of it, in order, apart) replaced by
 // what replace(i) returns for spans[i].
@@ -136,47 +101,6 @@ absl::StatusOr<BoundSql> BindParameters(absl::string_view sql, const SqlParams& 
   if (!text.ok()) return text.status();
   bound.text = *std::move(text);
   return bound;
-}
-
-absl::Status CheckReadOnlySelect(absl::string_view sql) {
-  // The code with every literal and comment blanked out.
-  std::string code;
-  for (size_t i = 0; i < sql.size();) {
-    if (const size_t skip = SkippableLength(sql, i); skip > 0) {
-      code += ' ';
-      i += skip;
-    } else {
-      code += sql[i++];
-    }
-  }
-  const std::string trimmed(absl::StripTrailingAsciiWhitespace(absl::StripSuffix(
-      absl::StripTrailingAsciiWhitespace(code), ";")));
-  if (trimmed.find(';') != std::string::npos) {
-    return absl::InvalidArgumentError("holds more than one statement");
-  }
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : trimmed + " ") {
-    if (IsIdentifierChar(c)) {
-      word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (words.empty() || (words[0] != "SELECT" && words[0] != "WITH")) {
-    return absl::InvalidArgumentError("is not a SELECT statement");
-  }
-  static const auto* kWriting = new std::set<std::string>{
-      "INSERT", "UPDATE", "DELETE", "MERGE", "DROP", "CREATE", "ALTER", "TRUNCATE",
-      "GRANT",  "REVOKE", "COPY",   "ATTACH",  "DETACH", "PRAGMA",  "VACUUM", "REINDEX", "CALL", "EXECUTE",
-      "LOCK",   "COMMIT", "ROLLBACK", "BEGIN", "SAVEPOINT", "RELEASE", "INTO", "SET", "RESET", "DO"};
-  for (const std::string& w : words) {
-    if (kWriting->count(w) > 0) {
-      return absl::InvalidArgumentError(absl::StrCat("is not read-only: it uses ", w));
-    }
-  }
-  return absl::OkStatus();
 }
 
 std::vector<std::string> ParameterNames(absl::string_view sql, const Dialect& dialect) {

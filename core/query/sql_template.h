@@ -77,12 +77,6 @@ absl::StatusOr<BoundSql> BindParameters(absl::string_view sql, const SqlParams& 
 // does not tokenize.
 std::vector<std::string> ParameterNames(absl::string_view sql, const Dialect& dialect);
 
-// OK when `sql` is one SELECT (or WITH ... SELECT) statement that changes
-// nothing; else InvalidArgument saying why (two statements, an UPDATE, ...).
-// Literals and comments are not looked into. The service also runs every
-// query in a read-only transaction; this check gives a clear early error.
-absl::Status CheckReadOnlySelect(absl::string_view sql);
-
 }  // namespace salesmetrics
 
 #endif  // SALESMETRICS_CORE_QUERY_SQL_TEMPLATE_H_
