@@ -3,9 +3,11 @@
 //
 //   salesmetrics-admin init-schema --database=sqlite3:///tmp/crm.db
 //   salesmetrics-admin demo-data --database=sqlite3:///tmp/crm.db [--seed=1] [--opportunities=5000]
+//   salesmetrics-admin new-token
 #include <soci/soci.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -18,6 +20,7 @@
 #include "core/db/connection_pool.h"
 #include "core/db/database_url.h"
 #include "core/db/schema.h"
+#include "server/access/token_hash.h"
 #include "server/admin/demo_data.h"
 
 ABSL_FLAG(std::string, database, "", "Database URL: sqlite3:///path/to.db or postgresql://user@host:port/dbname");
@@ -33,14 +36,26 @@ constexpr char kUsage[] =
     "Prepares a CRM database for salesmetrics.\n"
     "  salesmetrics-admin init-schema --database=URL   create the canonical schema in an empty database\n"
     "  salesmetrics-admin demo-data --database=URL     create the schema and fill it with demo data\n"
-    "      [--seed=N] [--opportunities=N] [--end_date=YYYY-MM-DD]";
+    "      [--seed=N] [--opportunities=N] [--end_date=YYYY-MM-DD]\n"
+    "  salesmetrics-admin new-token                     print a new bearer token and the token_sha256 line\n"
+    "                                                   for the server's credentials file";
 
 int Fail(const absl::Status& status) {
   std::cerr << "salesmetrics-admin: " << status.message() << "\n";
   return 1;
 }
 
+// The token goes to the caller, the digest into the credentials file:
+// the server never holds the token itself.
+int PrintNewToken() {
+  const std::string token = NewToken();
+  std::cout << "token: " << token << "\n"
+            << "token_sha256: \"" << Sha256Hex(token) << "\"\n";
+  return 0;
+}
+
 int Run(const std::string& command) {
+  if (command == "new-token") return PrintNewToken();
   absl::StatusOr<DatabaseUrl> url = ParseDatabaseUrl(absl::GetFlag(FLAGS_database));
   if (!url.ok()) return Fail(url.status());
   absl::StatusOr<std::unique_ptr<soci::session>> session = OpenSession(*url, /*read_only=*/false);
@@ -71,7 +86,8 @@ int Run(const std::string& command) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(salesmetrics::kUsage);
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
-  if (args.size() != 2 || (std::string(args[1]) != "init-schema" && std::string(args[1]) != "demo-data")) {
+  const std::vector<std::string> commands = {"init-schema", "demo-data", "new-token"};
+  if (args.size() != 2 || std::find(commands.begin(), commands.end(), args[1]) == commands.end()) {
     std::cerr << salesmetrics::kUsage << "\n";
     return 2;
   }
