@@ -8,8 +8,8 @@
 #include <array>
 #include <cstdlib>
 #include <functional>
-#include <memory>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>

@@ -76,7 +76,8 @@ TEST_F(ConnectionOptionsTest, TlsOptionsWithoutTheCaFileAreRefused) {
 TEST_F(ConnectionOptionsTest, AFileThatCannotBeReadIsNamedWithItsFlagAndWhy) {
   const std::string missing = (dir_ / "missing.pem").string();
   absl::StatusOr<ConnectionOptions> options = LoadConnectionOptions({.tls_ca_file = missing}, nullptr);
-  EXPECT_EQ(options.status().message(), absl::StrCat("--tls_ca_file: cannot read ", missing, ": No such file or directory"));
+  EXPECT_EQ(options.status().message(),
+            absl::StrCat("--tls_ca_file: cannot read ", missing, ": No such file or directory"));
 
   options = LoadConnectionOptions({.token_file = dir_.string()}, nullptr);
   EXPECT_THAT(options.status().message(), HasSubstr("--token_file: cannot read "));
