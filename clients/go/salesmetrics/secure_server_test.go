@@ -62,9 +62,9 @@ func assertDemoNumbers(t *testing.T, address string, options ...salesmetrics.Opt
 }
 
 func TestSecureServerGivesATokenOverTLSTheDemoNumbers(t *testing.T) {
-	ca := salesmetrics.WithCAFile(secret(t, "ca.pem"))
-	assertDemoNumbers(t, environment(t, "SALESMETRICS_TLS_SERVER"), ca, token(t, "token"))
-	assertDemoNumbers(t, environment(t, "SALESMETRICS_TLS_SERVER"), ca, salesmetrics.WithServerName("localhost"), token(t, "token"))
+	address, ca := environment(t, "SALESMETRICS_TLS_SERVER"), salesmetrics.WithCAFile(secret(t, "ca.pem"))
+	assertDemoNumbers(t, address, ca, token(t, "token"))
+	assertDemoNumbers(t, address, ca, salesmetrics.WithServerName("localhost"), token(t, "token"))
 }
 
 func TestSecureServerGivesAClientCertificateOverMutualTLSTheDemoNumbers(t *testing.T) {
@@ -73,7 +73,8 @@ func TestSecureServerGivesAClientCertificateOverMutualTLSTheDemoNumbers(t *testi
 }
 
 func TestSecureServerStreamsAlertsToAToken(t *testing.T) {
-	client := dial(t, environment(t, "SALESMETRICS_TLS_SERVER"), salesmetrics.WithCAFile(secret(t, "ca.pem")), token(t, "token"))
+	address, ca := environment(t, "SALESMETRICS_TLS_SERVER"), salesmetrics.WithCAFile(secret(t, "ca.pem"))
+	client := dial(t, address, ca, token(t, "token"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	stream, err := client.WatchAlerts(ctx)
@@ -106,8 +107,10 @@ func TestSecureServerRefusesAnRPCTheCallerIsNotAllowedAsPermissionDenied(t *test
 }
 
 func TestSecureServerThatCannotBeVerifiedIsUnavailable(t *testing.T) {
-	_, err := totalSales(t, environment(t, "SALESMETRICS_TLS_SERVER"), salesmetrics.WithCAFile(secret(t, "other-ca.pem")), token(t, "token"))
+	otherCA := salesmetrics.WithCAFile(secret(t, "other-ca.pem"))
+	_, err := totalSales(t, environment(t, "SALESMETRICS_TLS_SERVER"), otherCA, token(t, "token"))
 	assertCode(t, err, codes.Unavailable)
-	_, err = totalSales(t, environment(t, "SALESMETRICS_MTLS_SERVER"), salesmetrics.WithCAFile(secret(t, "ca.pem")), token(t, "token"))
+	ca := salesmetrics.WithCAFile(secret(t, "ca.pem"))
+	_, err = totalSales(t, environment(t, "SALESMETRICS_MTLS_SERVER"), ca, token(t, "token"))
 	assertCode(t, err, codes.Unavailable)
 }

@@ -78,7 +78,8 @@ export function connectionFor(address: string, options: ConnectionOptions): Conn
   }
   const channelOptions = serverName ? { 'grpc.ssl_target_name_override': serverName } : {};
   if (token === undefined) {
-    return { credentials: credentials ?? grpc.credentials.createInsecure(), channelOptions, callMetadata: new grpc.Metadata() };
+    credentials ??= grpc.credentials.createInsecure();
+    return { credentials, channelOptions, callMetadata: new grpc.Metadata() };
   }
   checkToken(token);
   if (credentials) {

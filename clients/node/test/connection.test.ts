@@ -50,10 +50,10 @@ async function serve(transport: Transport): Promise<string> {
   const server = new grpc.Server();
   server.addService(services.MetricsService.service, echo);
   server.addService(services.AlertService.service, echo);
+  const keyAndCertificate = { private_key: pem('server.key'), cert_chain: pem('server.pem') };
   const credentials = transport === 'plaintext'
     ? grpc.ServerCredentials.createInsecure()
-    : grpc.ServerCredentials.createSsl(pem('ca.pem'), [{ private_key: pem('server.key'), cert_chain: pem('server.pem') }],
-      transport === 'mutual_tls');
+    : grpc.ServerCredentials.createSsl(pem('ca.pem'), [keyAndCertificate], transport === 'mutual_tls');
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync('127.0.0.1:0', credentials, (error, bound) => (error ? reject(error) : resolve(bound))));
   cleanups.push(() => server.forceShutdown());
@@ -97,7 +97,8 @@ test('TLS verifies the server and carries the token', async () => {
 test('the server name override is the name verified', async () => {
   const address = await serve('tls');
   assert.equal((await connect(address, { caFile: file('ca.pem'), serverName: 'localhost' }).listMetrics()).length, 1);
-  await assertFailsWith('UNAVAILABLE', connect(address, { caFile: file('ca.pem'), serverName: 'elsewhere.test' }).listMetrics());
+  const elsewhere = connect(address, { caFile: file('ca.pem'), serverName: 'elsewhere.test' });
+  await assertFailsWith('UNAVAILABLE', elsewhere.listMetrics());
 });
 
 test('mutual TLS presents the client certificate', async () => {

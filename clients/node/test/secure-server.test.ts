@@ -70,7 +70,8 @@ test('no token or a wrong one is UNAUTHENTICATED', { timeout: 30_000 }, async ()
 
 test('an RPC the caller is not allowed is PERMISSION_DENIED', async () => {
   assert.deepEqual(await totalSales(tlsServer, { caFile, token: token('limited-token') }), expected);
-  await assertFailsWith('PERMISSION_DENIED', connect(tlsServer, { caFile, token: token('limited-token') }).listMetrics());
+  const limited = connect(tlsServer, { caFile, token: token('limited-token') });
+  await assertFailsWith('PERMISSION_DENIED', limited.listMetrics());
 });
 
 test('a server that cannot be verified is UNAVAILABLE', async () => {
