@@ -16,7 +16,7 @@ seconds=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(request_decoder_fuzzer compute_fuzzer config_fuzzer database_url_fuzzer)
+  targets=(request_decoder_fuzzer compute_fuzzer config_fuzzer database_url_fuzzer sql_check_fuzzer)
 fi
 build_dir=build-sanitize
 if [[ ! -f $build_dir/CMakeCache.txt ]]; then

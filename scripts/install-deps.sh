@@ -7,14 +7,14 @@ packages=(
   # build
   build-essential cmake ninja-build pkgconf
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libabsl-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev
+  libabsl-dev libsoci-dev libboost-dev libsqlite3-dev libpq-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # the sanitizer build and libFuzzer (scripts/sanitize.sh); llvm-14 has llvm-symbolizer
   clang-14 libclang-rt-14-dev llvm-14
   # google.rpc.Status / BadRequest protos, and gRPC's health/reflection protos
   golang-github-gogo-googleapis-dev grpc-proto
   # runtime and tests
-  tzdata sqlite3 postgresql
+  tzdata sqlite3 postgresql openssl
   # Python client (clients/python), on Debian's /usr/bin/python3
   python3 python3-grpcio python3-protobuf
   # Go client (clients/go), built in GOPATH mode from Debian's sources alone. protobuf 1-5 by

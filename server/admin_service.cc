@@ -38,7 +38,7 @@ bool IsLoopbackPeer(const std::string& peer) {
 grpc::ServerUnaryReactor* AdminService::ReloadMetrics(grpc::CallbackServerContext* context,
                                                      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
   return calls_->Serve<v1::ReloadMetricsRequest>(
-      "ReloadMetrics", context, request, response,
+      "salesmetrics.v1.AdminService/ReloadMetrics", context, request, response,
       [this](const v1::ReloadMetricsRequest&, UnaryCall& call) -> absl::StatusOr<v1::ReloadMetricsResponse> {
         if (!IsLoopbackPeer(call.peer)) {
           return absl::PermissionDeniedError("the admin service answers clients on this machine only");

@@ -6,26 +6,57 @@
 #include "core/util/field_errors.h"
 #include "core/util/log.h"
 #include "core/util/proto_time.h"
-#include "server/grpc_status.h"
+#include "server/rpc_outcome.h"
 
 namespace salesmetrics {
-namespace {
 
 namespace v1 = salesmetrics::v1;
 
-// One WatchAlerts stream: queues the hub's events and writes them one at a
-// time. It deletes itself when gRPC is done with it.
+namespace {
+
+constexpr char kEvaluateAlerts[] = "salesmetrics.v1.AlertService/EvaluateAlerts";
+constexpr char kWatchAlerts[] = "salesmetrics.v1.AlertService/WatchAlerts";
+
+// Alerts are about the whole company, its teams and reps.
+absl::Status CheckCompanyWide(const Caller& caller) {
+  if (!caller.HasRowScopes()) return absl::OkStatus();
+  return absl::PermissionDeniedError("alerts are company-wide, and the caller may only see the rows of its scope");
+}
+
+absl::StatusOr<Admission> AdmitWatcher(const Gate& gate, const Presented& presented) {
+  absl::StatusOr<Admission> admission = gate.Admit(presented, kWatchAlerts);
+  if (!admission.ok()) return admission;
+  if (absl::Status s = CheckCompanyWide(*admission->caller); !s.ok()) return s;
+  return admission;
+}
+
+}  // namespace
+
+// One WatchAlerts stream: queues its tenant hub's events and writes them
+// one at a time. It deletes itself when gRPC is done with it.
 class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsResponse>, public AlertHub::Subscriber {
  public:
-  explicit AlertStream(AlertHub* hub) : hub_(hub) {
-    if (!hub_->Subscribe(this, kMaxAlertWatchers)) {
-      LogWarning(absl::StrCat("rpc=WatchAlerts refused: ", kMaxAlertWatchers, " streams are open"));
-      absl::MutexLock lock(&mu_);
-      FinishLocked(ToGrpcStatus(absl::ResourceExhaustedError(absl::StrCat(
-          "the server has ", kMaxAlertWatchers, " WatchAlerts streams open, its limit; retry with backoff"))));
+  AlertStream(AlertService* service, grpc::CallbackServerContext* context) : service_(service) {
+    started_ = absl::Now();
+    request_id_ = RequestIdOf(*context);
+    context->AddInitialMetadata("x-request-id", request_id_);
+    presented_ = PresentedBy(context->client_metadata(), context->auth_context().get());
+    absl::StatusOr<Admission> admission = AdmitWatcher(*service_->gate_, presented_);
+    if (!admission.ok()) {
+      End(admission.status());
       return;
     }
-    LogInfo("rpc=WatchAlerts subscribed");
+    admission_ = *std::move(admission);
+    // Not under mu_: a hub that is stopping closes the stream at once.
+    if (!admission_.tenant->alert_hub().Subscribe(this, kMaxAlertWatchers)) {
+      admission_.tenant.reset();
+      End(absl::ResourceExhaustedError(absl::StrCat("the server has ", kMaxAlertWatchers,
+                                                    " WatchAlerts streams open, its limit; retry with backoff")));
+      return;
+    }
+    service_->Track(this);
+    LogInfo(absl::StrCat("rpc=WatchAlerts subscribed caller=", admission_.caller->name, " tenant=",
+                         admission_.caller->tenant, " request_id=", request_id_));
   }
 
   void Send(const std::vector<v1::WatchAlertsResponse>& events) override {
@@ -35,29 +66,33 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
       // A client that stops reading gets no more events: the backlog is
       // dropped, and the stream ends once the event in flight is read (or
       // the client goes away).
-      closing_ = true;
-      // The front is being written (gRPC holds it) while writing_.
       pending_.erase(writing_ ? pending_.begin() + 1 : pending_.begin(), pending_.end());
-      end_status_ = ToGrpcStatus(absl::ResourceExhaustedError(absl::StrCat(
+      return EndLocked(absl::ResourceExhaustedError(absl::StrCat(
           "the client did not read its alert events; ", kMaxPendingAlertEvents, " were waiting")));
-      if (!writing_) FinishLocked(end_status_);
-      return;
     }
     pending_.insert(pending_.end(), events.begin(), events.end());
     WriteNextLocked();
   }
 
-  void Close() override {
+  void Close() override { End(absl::OkStatus()); }
+
+  // Ends the stream with `status` once the event in flight is written.
+  void End(const absl::Status& status) {
     absl::MutexLock lock(&mu_);
-    closing_ = true;
-    if (!writing_) FinishLocked(end_status_);
+    EndLocked(status);
+  }
+
+  // Whether the credential it came with still admits it as it was.
+  bool StillAdmitted() const {
+    absl::StatusOr<Admission> now = AdmitWatcher(*service_->gate_, presented_);
+    return now.ok() && now->caller->name == admission_.caller->name && now->tenant == admission_.tenant;
   }
 
   void OnWriteDone(bool ok) override {
     absl::MutexLock lock(&mu_);
     writing_ = false;
     pending_.pop_front();
-    if (!ok) return FinishLocked(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the client went away"));
+    if (!ok) return FinishLocked(absl::UnavailableError("the client went away"));
     if (!pending_.empty()) return WriteNextLocked();
     if (closing_) FinishLocked(end_status_);
   }
@@ -65,50 +100,69 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
   void OnCancel() override {
     absl::MutexLock lock(&mu_);
     if (writing_) return;  // the write fails, and OnWriteDone finishes
-    FinishLocked(grpc::Status::CANCELLED);
+    FinishLocked(absl::CancelledError("the client cancelled the stream"));
   }
 
   void OnDone() override {
-    hub_->Unsubscribe(this);
-    LogInfo("rpc=WatchAlerts unsubscribed");
+    if (admission_.tenant != nullptr) {
+      service_->Untrack(this);
+      admission_.tenant->alert_hub().Unsubscribe(this);
+    }
     delete this;
   }
 
  private:
+  void EndLocked(const absl::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (closing_) return;
+    closing_ = true;
+    end_status_ = status;
+    if (!writing_) FinishLocked(end_status_);
+  }
   void WriteNextLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (writing_ || finished_ || pending_.empty()) return;
     writing_ = true;
     StartWrite(&pending_.front());
   }
-  void FinishLocked(const grpc::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+  void FinishLocked(const absl::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (finished_) return;
     finished_ = true;
-    Finish(status);
+    const Caller* caller = admission_.caller.get();
+    Finish(FinishRpc({.rpc = "WatchAlerts",
+                      .subject = "-",
+                      .caller = caller ? absl::string_view(caller->name) : "-",
+                      .tenant = caller ? absl::string_view(caller->tenant) : "-",
+                      .request_id = request_id_,
+                      .started = started_,
+                      .audit = service_->gate_->authenticates()},
+                     status));
   }
 
-  AlertHub* hub_;
+  AlertService* service_;
+  absl::Time started_;
+  std::string request_id_;
+  Presented presented_;
+  Admission admission_;  // set before the stream subscribes, then constant
   absl::Mutex mu_;
   std::deque<v1::WatchAlertsResponse> pending_ ABSL_GUARDED_BY(mu_);  // front: being written
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
-  grpc::Status end_status_ ABSL_GUARDED_BY(mu_) = grpc::Status::OK;
+  absl::Status end_status_ ABSL_GUARDED_BY(mu_);
 };
-
-}  // namespace
 
 grpc::ServerUnaryReactor* AlertService::EvaluateAlerts(grpc::CallbackServerContext* context,
                                                        const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
   return calls_->Serve<v1::EvaluateAlertsRequest>(
-      "EvaluateAlerts", context, request, response,
-      [this](const v1::EvaluateAlertsRequest& r, UnaryCall& call) -> absl::StatusOr<v1::EvaluateAlertsResponse> {
+      kEvaluateAlerts, context, request, response,
+      [](const v1::EvaluateAlertsRequest& r, UnaryCall& call) -> absl::StatusOr<v1::EvaluateAlertsResponse> {
+        if (absl::Status s = CheckCompanyWide(*call.caller); !s.ok()) return s;
         absl::Time as_of = absl::FromUnixSeconds(absl::ToUnixSeconds(call.started));
         if (r.has_as_of()) {
           absl::StatusOr<absl::Time> requested = FromProtoTimestamp(r.as_of());
           if (!requested.ok()) return InvalidField("as_of", std::string(requested.status().message()));
           as_of = *requested;
         }
-        absl::StatusOr<std::vector<v1::Alert>> alerts = evaluator_->Evaluate(as_of, call.deadline);
+        absl::StatusOr<std::vector<v1::Alert>> alerts = call.tenant->alerts().Evaluate(as_of, call.deadline);
         if (!alerts.ok()) return alerts.status();
         v1::EvaluateAlertsResponse out;
         *out.mutable_as_of() = ToProtoTimestamp(as_of);
@@ -117,9 +171,28 @@ grpc::ServerUnaryReactor* AlertService::EvaluateAlerts(grpc::CallbackServerConte
       });
 }
 
-grpc::ServerWriteReactor<v1::WatchAlertsResponse>* AlertService::WatchAlerts(grpc::CallbackServerContext*,
+grpc::ServerWriteReactor<v1::WatchAlertsResponse>* AlertService::WatchAlerts(grpc::CallbackServerContext* context,
                                                                              const v1::WatchAlertsRequest*) {
-  return new AlertStream(hub_);
+  return new AlertStream(this, context);
+}
+
+void AlertService::RecheckStreams() {
+  absl::MutexLock lock(&mu_);
+  for (AlertStream* stream : streams_) {
+    if (!stream->StillAdmitted()) {
+      stream->End(absl::UnauthenticatedError("the stream's credential was revoked or changed; subscribe again"));
+    }
+  }
+}
+
+void AlertService::Track(AlertStream* stream) {
+  absl::MutexLock lock(&mu_);
+  streams_.insert(stream);
+}
+
+void AlertService::Untrack(AlertStream* stream) {
+  absl::MutexLock lock(&mu_);
+  streams_.erase(stream);
 }
 
 }  // namespace salesmetrics

@@ -4,42 +4,68 @@
 #include "core/dashboards/funnel.h"
 #include "core/dashboards/performance_collection.h"
 #include "core/dashboards/sales_briefing.h"
+#include "server/access/row_scope.h"
 
 namespace salesmetrics {
+namespace {
 
+// Its tenant's fiscal year when it names none; the caller's row scopes on
+// a dashboard that takes filters, and PERMISSION_DENIED on a company-wide
+// one for a caller with row scopes.
+template <typename Request>
+absl::StatusOr<Request> AsCallerMayAsk(const Request& request, const UnaryCall& call) {
+  Request limited = request;
+  if (limited.period().fiscal_year_start_month() == 0) {
+    limited.mutable_period()->set_fiscal_year_start_month(call.tenant->settings().fiscal_year_start_month());
+  }
+  if (!call.caller->HasRowScopes()) return limited;
+  if constexpr (std::is_same_v<Request, v1::ComputeFunnelRequest>) {
+    if (absl::Status s = LimitToRowScopes(*call.caller, limited.mutable_filters()); !s.ok()) return s;
+    return limited;
+  } else {
+    return absl::PermissionDeniedError(
+        "this dashboard is company-wide, and the caller may only see the rows of its scope");
+  }
+}
+
+}  // namespace
 
 template <typename Request, typename Compute>
-grpc::ServerUnaryReactor* DashboardService::Serve(const char* rpc, grpc::CallbackServerContext* context,
+grpc::ServerUnaryReactor* DashboardService::Serve(const char* method, grpc::CallbackServerContext* context,
                                                   const grpc::ByteBuffer* request, grpc::ByteBuffer* response,
                                                   Compute compute) {
-  return calls_->Serve<Request>(rpc, context, request, response, [this, compute](const Request& r, UnaryCall& call) {
-    return compute(env_, r, call.started, call.deadline);
-  });
+  return calls_->Serve<Request>(
+      method, context, request, response,
+      [compute](const Request& r, UnaryCall& call) -> decltype(compute(DashboardEnv(), r, call.started, call.deadline)) {
+        absl::StatusOr<Request> limited = AsCallerMayAsk(r, call);
+        if (!limited.ok()) return limited.status();
+        return compute(call.tenant->dashboards(), *limited, call.started, call.deadline);
+      });
 }
 
 grpc::ServerUnaryReactor* DashboardService::ComputeSalesBriefing(grpc::CallbackServerContext* context,
                                                                  const grpc::ByteBuffer* request,
                                                                  grpc::ByteBuffer* response) {
-  return Serve<v1::ComputeSalesBriefingRequest>("ComputeSalesBriefing", context, request, response,
+  return Serve<v1::ComputeSalesBriefingRequest>("salesmetrics.v1.DashboardService/ComputeSalesBriefing", context, request, response,
                                                 &salesmetrics::ComputeSalesBriefing);
 }
 
 grpc::ServerUnaryReactor* DashboardService::ComputeFunnel(grpc::CallbackServerContext* context,
                                                           const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
-  return Serve<v1::ComputeFunnelRequest>("ComputeFunnel", context, request, response, &salesmetrics::ComputeFunnel);
+  return Serve<v1::ComputeFunnelRequest>("salesmetrics.v1.DashboardService/ComputeFunnel", context, request, response, &salesmetrics::ComputeFunnel);
 }
 
 grpc::ServerUnaryReactor* DashboardService::ComputeForecast(grpc::CallbackServerContext* context,
                                                             const grpc::ByteBuffer* request,
                                                             grpc::ByteBuffer* response) {
-  return Serve<v1::ComputeForecastRequest>("ComputeForecast", context, request, response,
+  return Serve<v1::ComputeForecastRequest>("salesmetrics.v1.DashboardService/ComputeForecast", context, request, response,
                                            &salesmetrics::ComputeForecast);
 }
 
 grpc::ServerUnaryReactor* DashboardService::ComputePerformanceCollection(grpc::CallbackServerContext* context,
                                                                          const grpc::ByteBuffer* request,
                                                                          grpc::ByteBuffer* response) {
-  return Serve<v1::ComputePerformanceCollectionRequest>("ComputePerformanceCollection", context, request, response,
+  return Serve<v1::ComputePerformanceCollectionRequest>("salesmetrics.v1.DashboardService/ComputePerformanceCollection", context, request, response,
                                                         &salesmetrics::ComputePerformanceCollection);
 }
 

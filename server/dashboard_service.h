@@ -17,7 +17,7 @@ using RawDashboardService = salesmetrics::v1::DashboardService::WithRawCallbackM
 
 class DashboardService final : public RawDashboardService {
  public:
-  DashboardService(DashboardEnv env, UnaryCalls* calls) : env_(std::move(env)), calls_(calls) {}
+  explicit DashboardService(UnaryCalls* calls) : calls_(calls) {}
 
   grpc::ServerUnaryReactor* ComputeSalesBriefing(grpc::CallbackServerContext* context,
                                                  const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
@@ -30,12 +30,12 @@ class DashboardService final : public RawDashboardService {
                                                          grpc::ByteBuffer* response) override;
 
  private:
-  // Serves `compute(env, request, now, deadline)`.
+  // Serves `compute(env, request, now, deadline)` on the caller's tenant,
+  // the request as the caller may make it.
   template <typename Request, typename Compute>
-  grpc::ServerUnaryReactor* Serve(const char* rpc, grpc::CallbackServerContext* context,
+  grpc::ServerUnaryReactor* Serve(const char* method, grpc::CallbackServerContext* context,
                                   const grpc::ByteBuffer* request, grpc::ByteBuffer* response, Compute compute);
 
-  DashboardEnv env_;
   UnaryCalls* calls_;
 };
 

@@ -6,9 +6,13 @@
 
 namespace salesmetrics {
 
-HealthMonitor::HealthMonitor(ConnectionPool* pool, grpc::HealthCheckServiceInterface* health,
-                             std::vector<std::string> services, absl::Duration interval)
-    : pool_(pool), health_(health), services_(std::move(services)), interval_(interval) {}
+HealthMonitor::HealthMonitor(ConnectionPool* pool, std::string name, absl::Duration interval,
+                             std::function<absl::Status()> admit, std::function<void(bool serving)> report)
+    : pool_(pool),
+      name_(std::move(name)),
+      interval_(interval),
+      admit_(std::move(admit)),
+      report_(std::move(report)) {}
 
 void HealthMonitor::Start() {
   ProbeAndReport();
@@ -32,19 +36,22 @@ void HealthMonitor::Stop() {
 }
 
 void HealthMonitor::ProbeAndReport() {
-  const absl::Status status = pool_->Probe(kProbeTimeout);
+  absl::Status status = pool_->Probe(kProbeTimeout);
+  if (status.ok() && !admitted_) {
+    status = admit_();
+    admitted_ = status.ok();
+  }
   failed_probes_ = status.ok() ? 0 : failed_probes_ + 1;
   // Down at once at start; later only after failures in a row, since one
   // slow answer from a loaded database is not an outage.
   const bool serving = status.ok() || (reported_ && failed_probes_ < kFailedProbesForOutage);
   if (reported_ && serving == serving_) return;
   pool_->SetOutage(serving ? absl::OkStatus() : status);
-  for (const std::string& service : services_) health_->SetServingStatus(service, serving);
+  report_(serving);
   if (serving) {
-    LogInfo(reported_ ? "the database answers again; health is SERVING" : "the database answers; health is SERVING");
+    LogInfo(absl::StrCat(name_, reported_ ? " answers again" : " answers"));
   } else {
-    LogWarning(absl::StrCat("the database cannot be reached; health is NOT_SERVING until it can: ",
-                            LogDetailOf(status)));
+    LogWarning(absl::StrCat(name_, " cannot be used; its requests get UNAVAILABLE until it can: ", LogDetailOf(status)));
   }
   reported_ = true;
   serving_ = serving;

@@ -1,14 +1,16 @@
-// Keeps gRPC health checking truthful: probes the database every interval
-// on a connection of its own, and after two failed probes in a row (or one
-// at start) marks the services NOT_SERVING and the pool in an outage
+// Keeps a tenant's health truthful: probes its database every interval on
+// a connection of its own, and after two failed probes in a row (or one at
+// start) reports it down and puts the pool in an outage
 // (ConnectionPool::SetOutage), for as long as it cannot be reached
-// (PostgreSQL down, the SQLite file deleted); SERVING as soon as a probe
+// (PostgreSQL down, the SQLite file deleted); up as soon as a probe
 // succeeds again. Each change is logged once.
+//
+// Before the first success counts, `admit` runs once on the reachable
+// database (the role check): while it fails, the database counts as down.
 #ifndef SALESMETRICS_SERVER_HEALTH_MONITOR_H_
 #define SALESMETRICS_SERVER_HEALTH_MONITOR_H_
 
-#include <grpcpp/health_check_service_interface.h>
-
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,10 +24,10 @@ namespace salesmetrics {
 
 class HealthMonitor {
  public:
-  // `services` are the health service names that follow the database; ""
-  // (the whole server) is one of them.
-  HealthMonitor(ConnectionPool* pool, grpc::HealthCheckServiceInterface* health, std::vector<std::string> services,
-                absl::Duration interval);
+  // `report(serving)` hears each change; `name` names the database in the
+  // log.
+  HealthMonitor(ConnectionPool* pool, std::string name, absl::Duration interval,
+                std::function<absl::Status()> admit, std::function<void(bool serving)> report);
   ~HealthMonitor() { Stop(); }
   HealthMonitor(const HealthMonitor&) = delete;
   HealthMonitor& operator=(const HealthMonitor&) = delete;
@@ -38,9 +40,11 @@ class HealthMonitor {
   void ProbeAndReport();
 
   ConnectionPool* pool_;
-  grpc::HealthCheckServiceInterface* health_;
-  const std::vector<std::string> services_;
+  const std::string name_;
   const absl::Duration interval_;
+  const std::function<absl::Status()> admit_;
+  const std::function<void(bool)> report_;
+  bool admitted_ = false;
   std::thread thread_;
   absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;

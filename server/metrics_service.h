@@ -15,7 +15,10 @@ using RawMetricsService = salesmetrics::v1::MetricsService::WithRawCallbackMetho
 
 class MetricsService final : public RawMetricsService {
  public:
-  MetricsService(const MetricEngine* engine, UnaryCalls* calls) : engine_(engine), calls_(calls) {}
+  // Each call computes on its tenant's engine; a plugin worker, which has no
+  // tenants, gives its one engine as `worker_engine`.
+  explicit MetricsService(UnaryCalls* calls, const MetricEngine* worker_engine = nullptr)
+      : calls_(calls), worker_engine_(worker_engine) {}
 
   grpc::ServerUnaryReactor* ListMetrics(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
                                         grpc::ByteBuffer* response) override;
@@ -25,8 +28,12 @@ class MetricsService final : public RawMetricsService {
                                           grpc::ByteBuffer* response) override;
 
  private:
-  const MetricEngine* engine_;
+  const MetricEngine& EngineOf(const UnaryCall& call) const {
+    return call.tenant ? call.tenant->engine() : *worker_engine_;
+  }
+
   UnaryCalls* calls_;
+  const MetricEngine* worker_engine_;
 };
 
 }  // namespace salesmetrics

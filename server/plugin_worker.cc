@@ -79,8 +79,9 @@ int RunPluginWorker() {
   RequestExecutor executor(config.max_concurrent_requests(), config.max_concurrent_requests());
   // The server waits a grace period past each deadline before it counts
   // the worker as hung; the worker's own work stops at the deadline.
-  UnaryCalls calls(&executor, absl::Seconds(config.max_request_seconds()), /*deadline_reserve=*/absl::Seconds(1));
-  MetricsService service(&engine, &calls);
+  UnaryCalls calls(&executor, absl::Seconds(config.max_request_seconds()), /*gate=*/nullptr,
+                   /*deadline_reserve=*/absl::Seconds(1));
+  MetricsService service(&calls, &engine);
   grpc::ServerBuilder builder;
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

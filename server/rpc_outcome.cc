@@ -1,12 +1,12 @@
 #include "server/rpc_outcome.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 
+#include "absl/random/random.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "core/util/log.h"
 #include "core/util/quote.h"
@@ -25,24 +25,38 @@ bool IsServerFault(absl::StatusCode code) {
          code == absl::StatusCode::kDataLoss;
 }
 
-// "4711-3": the process and a count, enough to find the log line.
-std::string NextIncident() {
-  static std::atomic<int64_t> count{0};
-  return absl::StrCat(getpid(), "-", ++count);
+constexpr size_t kMaxRequestIdBytes = 64;
+
+bool IsRequestId(absl::string_view id) {
+  return !id.empty() && id.size() <= kMaxRequestIdBytes && std::all_of(id.begin(), id.end(), [](char c) {
+           return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == ':' || c == '-';
+         });
 }
 
 }  // namespace
+
+std::string RequestIdOf(const grpc::ServerContextBase& context) {
+  const auto& metadata = context.client_metadata();
+  if (const auto it = metadata.find("x-request-id"); it != metadata.end()) {
+    const absl::string_view id(it->second.data(), it->second.size());
+    if (IsRequestId(id)) return std::string(id);
+  }
+  static absl::Mutex mu(absl::kConstInit);
+  static absl::BitGen* random ABSL_GUARDED_BY(mu) = new absl::BitGen();
+  absl::MutexLock lock(&mu);
+  return absl::StrFormat("%016x", absl::Uniform<uint64_t>(*random));
+}
 
 absl::Time RequestDeadline(const grpc::ServerContextBase& context, absl::Time started,
                            absl::Duration max_request_time) {
   return std::min(absl::FromChrono(context.deadline()), started + max_request_time);
 }
 
-grpc::Status FinishRpc(absl::string_view rpc, absl::string_view subject, absl::Time started,
-                       const absl::Status& status) {
-  std::string record = absl::StrFormat("rpc=%s metric=%s status=%s duration_ms=%.1f", rpc, EscapedPrefix(subject),
-                                       absl::StatusCodeToString(status.code()),
-                                       absl::ToDoubleMilliseconds(absl::Now() - started));
+grpc::Status FinishRpc(const CallRecord& call, const absl::Status& status) {
+  std::string record = absl::StrFormat(
+      "%srpc=%s metric=%s status=%s duration_ms=%.1f caller=%s tenant=%s request_id=%s", call.audit ? "audit " : "",
+      call.rpc, EscapedPrefix(call.subject), absl::StatusCodeToString(status.code()),
+      absl::ToDoubleMilliseconds(absl::Now() - call.started), call.caller, call.tenant, call.request_id);
   if (status.ok()) {
     LogInfo(record);
     return grpc::Status::OK;
@@ -55,11 +69,10 @@ grpc::Status FinishRpc(absl::string_view rpc, absl::string_view subject, absl::T
     LogInfo(record);
     return ToGrpcStatus(status);
   }
-  const std::string incident = NextIncident();
-  absl::StrAppend(&record, " incident=", incident);
   LogError(record);
   return ToGrpcStatus(absl::Status(
-      status.code(), absl::StrCat("internal error, incident ", incident, "; the server log has the details")));
+      status.code(),
+      absl::StrCat("internal error, request id ", call.request_id, "; the server log has the details")));
 }
 
 }  // namespace salesmetrics

@@ -35,6 +35,18 @@ ABSL_FLAG(int32_t, isolated_init_seconds, 0, "How long a plugin worker may take 
 ABSL_FLAG(int32_t, isolated_pool_size, 0, "Database connections of each plugin worker (default 2)");
 ABSL_FLAG(int32_t, isolated_max_concurrent_requests, 0,
           "Requests each isolated plugin computes at once; more get RESOURCE_EXHAUSTED (default 4)");
+ABSL_FLAG(std::string, tls_cert_file, "", "PEM certificate chain: with --tls_key_file, serve TLS only");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file");
+ABSL_FLAG(std::string, tls_client_ca_file, "", "PEM CA bundle: clients must present a certificate it signed (mTLS)");
+ABSL_FLAG(bool, tls_client_certificate_optional, false,
+          "With --tls_client_ca_file: verify client certificates when presented, without requiring one");
+ABSL_FLAG(bool, insecure, false, "Allow plaintext on a listener beyond loopback (warned about)");
+ABSL_FLAG(std::string, credentials_file, "", "Text-format CredentialsFile: who may call (default: no authentication, "
+          "loopback only)");
+ABSL_FLAG(std::string, tenants_file, "", "Text-format TenantsFile: the companies served (needs --credentials_file)");
+ABSL_FLAG(bool, allow_privileged_database_role, false,
+          "Start although the PostgreSQL role is a superuser or may write to the CRM tables");
+ABSL_FLAG(int32_t, fiscal_year_start_month, 0, "First month (1-12) of the fiscal year (default 1)");
 
 namespace salesmetrics {
 namespace {
@@ -51,6 +63,37 @@ std::string DefaultPluginDir(const std::string& program_path) {
     if (std::filesystem::is_directory(candidate)) return std::filesystem::weakly_canonical(candidate).string();
   }
   return (dir / ".." / "lib" / "salesmetrics" / "plugins").string();
+}
+
+// Plaintext beyond loopback only when asked for; no authentication beyond
+// loopback, ever.
+absl::Status CheckSecuritySettings(const ServerConfig& config) {
+  if (config.tls_cert_file().empty() != config.tls_key_file().empty()) {
+    return absl::InvalidArgumentError("tls_cert_file and tls_key_file go together: give both or neither");
+  }
+  const bool tls = !config.tls_cert_file().empty();
+  if (!config.tls_client_ca_file().empty() && !tls) {
+    return absl::InvalidArgumentError("tls_client_ca_file needs tls_cert_file and tls_key_file");
+  }
+  if (config.tls_client_certificate_optional() && config.tls_client_ca_file().empty()) {
+    return absl::InvalidArgumentError("tls_client_certificate_optional needs tls_client_ca_file");
+  }
+  if (!config.tenants_file().empty() && config.credentials_file().empty()) {
+    return absl::InvalidArgumentError("tenants_file needs credentials_file: a caller's tenant comes from its credential");
+  }
+  if (IsLoopbackAddress(config.listen_address())) return absl::OkStatus();
+  if (config.credentials_file().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "listen: ", Quote(config.listen_address()),
+        " is not loopback, which needs authentication: pass --credentials_file (docs/security.md)"));
+  }
+  if (!tls && !config.insecure()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "listen: ", Quote(config.listen_address()),
+        " is not loopback, which needs TLS: pass --tls_cert_file and --tls_key_file (or --insecure to accept "
+        "plaintext)"));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -90,6 +133,20 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   config.set_isolated_pool_size(pick(absl::GetFlag(FLAGS_isolated_pool_size), config.isolated_pool_size(), 2));
   config.set_isolated_max_concurrent_requests(pick(absl::GetFlag(FLAGS_isolated_max_concurrent_requests),
                                                    config.isolated_max_concurrent_requests(), 4));
+  config.set_tls_cert_file(pick(absl::GetFlag(FLAGS_tls_cert_file), config.tls_cert_file(), std::string()));
+  config.set_tls_key_file(pick(absl::GetFlag(FLAGS_tls_key_file), config.tls_key_file(), std::string()));
+  config.set_tls_client_ca_file(
+      pick(absl::GetFlag(FLAGS_tls_client_ca_file), config.tls_client_ca_file(), std::string()));
+  config.set_tls_client_certificate_optional(absl::GetFlag(FLAGS_tls_client_certificate_optional) ||
+                                             config.tls_client_certificate_optional());
+  config.set_insecure(absl::GetFlag(FLAGS_insecure) || config.insecure());
+  config.set_credentials_file(pick(absl::GetFlag(FLAGS_credentials_file), config.credentials_file(), std::string()));
+  config.set_tenants_file(pick(absl::GetFlag(FLAGS_tenants_file), config.tenants_file(), std::string()));
+  config.set_allow_privileged_database_role(absl::GetFlag(FLAGS_allow_privileged_database_role) ||
+                                            config.allow_privileged_database_role());
+  config.set_fiscal_year_start_month(
+      pick(absl::GetFlag(FLAGS_fiscal_year_start_month), config.fiscal_year_start_month(), 1));
+  if (absl::Status s = CheckSecuritySettings(config); !s.ok()) return s;
   if (!config.admin_listen_address().empty() && !IsLoopbackAddress(config.admin_listen_address())) {
     return absl::InvalidArgumentError(absl::StrCat(
         "admin_listen: ", Quote(config.admin_listen_address()),
@@ -97,7 +154,7 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
   }
   if (config.plugin_dir().empty()) config.set_plugin_dir(DefaultPluginDir(program_path));
 
-  if (config.database_url().empty()) {
+  if (config.database_url().empty() && config.tenants_file().empty()) {
     return absl::InvalidArgumentError("no database: pass --database=sqlite3:///path/to.db (or postgresql://...)");
   }
   // A worker's threads and allocator arenas take some 260 MiB of address
@@ -115,6 +172,7 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
       {"isolated_init_seconds", config.isolated_init_seconds(), 1, 600},
       {"isolated_pool_size", config.isolated_pool_size(), 1, 100},
       {"isolated_max_concurrent_requests", config.isolated_max_concurrent_requests(), 1, 100},
+      {"fiscal_year_start_month", config.fiscal_year_start_month(), 1, 12},
   };
   for (const auto& range : kRanges) {
     if (range.value < range.min || range.value > range.max) {

@@ -11,35 +11,58 @@
 
 namespace salesmetrics {
 
-grpc::ServerUnaryReactor* UnaryCalls::Start(const char* rpc, grpc::CallbackServerContext* context,
+grpc::ServerUnaryReactor* UnaryCalls::Start(const char* method, grpc::CallbackServerContext* context,
                                             std::function<absl::Status(UnaryCall&)> work) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  const absl::Time started = absl::Now();
-  auto run = [this, rpc, context, reactor, started, work = std::move(work)] {
-    UnaryCall call{started, RequestDeadline(*context, started, max_request_time_) - deadline_reserve_,
-                   context->peer()};
+  auto call = std::make_shared<UnaryCall>();
+  call->started = absl::Now();
+  call->peer = context->peer();
+  call->request_id = RequestIdOf(*context);
+  context->AddInitialMetadata("x-request-id", call->request_id);
+  const absl::string_view rpc = absl::string_view(method).substr(absl::string_view(method).rfind('/') + 1);
+  const auto finish = [this, rpc, reactor, call](const absl::Status& status) {
+    reactor->Finish(FinishRpc({.rpc = rpc,
+                               .subject = call->subject,
+                               .caller = call->caller ? absl::string_view(call->caller->name) : "-",
+                               .tenant = call->caller ? absl::string_view(call->caller->tenant) : "-",
+                               .request_id = call->request_id,
+                               .started = call->started,
+                               .audit = gate_ != nullptr && gate_->authenticates()},
+                              status));
+  };
+  if (gate_ == nullptr) {
+    call->caller = std::shared_ptr<const Caller>(&AnonymousCaller(), [](const Caller*) {});
+  } else {
+    absl::StatusOr<Admission> admission = gate_->Admit(*context, method);
+    if (!admission.ok()) {
+      finish(admission.status());
+      return reactor;
+    }
+    call->caller = std::move(admission->caller);
+    call->tenant = std::move(admission->tenant);
+  }
+  auto run = [this, context, call, finish, work = std::move(work)] {
+    call->deadline = RequestDeadline(*context, call->started, max_request_time_) - deadline_reserve_;
     absl::Status status;
     if (context->IsCancelled()) {
       status = absl::CancelledError("the client cancelled the call before it started");
-    } else if (absl::Now() >= call.deadline) {
+    } else if (absl::Now() >= call->deadline) {
       status = absl::DeadlineExceededError("the deadline passed while the call waited for its turn");
     } else {
       try {
-        status = work(call);
+        status = work(*call);
       } catch (const std::exception& e) {
         status = absl::InternalError(absl::StrCat("unexpected exception: ", e.what()));
       } catch (...) {
         status = absl::InternalError("unexpected exception");
       }
     }
-    reactor->Finish(FinishRpc(rpc, call.subject, started, status));
+    finish(status);
   };
   if (!executor_->TrySubmit(std::move(run))) {
-    reactor->Finish(FinishRpc(
-        rpc, "-", started,
-        absl::ResourceExhaustedError(absl::StrFormat(
-            "the server is busy: %d requests are running and %d waiting, its limits; retry with backoff",
-            executor_->threads(), executor_->max_queued()))));
+    finish(absl::ResourceExhaustedError(absl::StrFormat(
+        "the server is busy: %d requests are running and %d waiting, its limits; retry with backoff",
+        executor_->threads(), executor_->max_queued())));
   }
   return reactor;
 }

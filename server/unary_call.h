@@ -1,25 +1,31 @@
 // How every unary RPC of the server runs, so that each gets the same
 // treatment by construction:
 //
-//  1. it is queued on the RequestExecutor, or refused with
+//  1. its caller is admitted by the Gate (authenticated, allowed this RPC,
+//     given its tenant), or refused with UNAUTHENTICATED or
+//     PERMISSION_DENIED before any work;
+//  2. it is queued on the RequestExecutor, or refused with
 //     RESOURCE_EXHAUSTED when the queue is full;
-//  2. its deadline is the client's, capped at max_request_time; a call
+//  3. its deadline is the client's, capped at max_request_time; a call
 //     whose deadline passes, or whose client cancels, while it waits is not
 //     started;
-//  3. its request is decoded by DecodeRequest (UTF-8, lengths, counts and
+//  4. its request is decoded by DecodeRequest (UTF-8, lengths, counts and
 //     times checked for every field);
-//  4. the handler runs; an exception it lets escape fails the call, not the
+//  5. the handler runs; an exception it lets escape fails the call, not the
 //     server;
-//  5. a response over kMaxResponseBytes is refused with RESOURCE_EXHAUSTED;
-//  6. it is logged and answered through FinishRpc.
+//  6. a response over kMaxResponseBytes is refused with RESOURCE_EXHAUSTED;
+//  7. it is logged (the audit line) and answered through FinishRpc, with its
+//     request id in the `x-request-id` response metadata.
 //
 // Services use the generated raw callback methods, which hand over the
 // request's bytes:
 //
 //   grpc::ServerUnaryReactor* ComputeMetric(grpc::CallbackServerContext* context,
 //                                           const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override {
-//     return calls_->Serve<v1::ComputeMetricRequest>("ComputeMetric", context, request, response,
-//         [this](const v1::ComputeMetricRequest& r, UnaryCall& call) { return engine_->Compute(r, call.deadline); });
+//     return calls_->Serve<v1::ComputeMetricRequest>(kComputeMetric, context, request, response,
+//         [](const v1::ComputeMetricRequest& r, UnaryCall& call) {
+//           return call.tenant->engine().Compute(r, call.deadline);
+//         });
 //   }
 #ifndef SALESMETRICS_SERVER_UNARY_CALL_H_
 #define SALESMETRICS_SERVER_UNARY_CALL_H_
@@ -32,6 +38,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "server/access/gate.h"
 #include "server/request_decoder.h"
 #include "server/request_executor.h"
 
@@ -48,23 +55,30 @@ struct UnaryCall {
   std::string peer;
   // What the log line names as the call's subject (a metric id).
   std::string subject = "-";
+  // Never null.
+  std::shared_ptr<const Caller> caller;
+  // Null only in a plugin worker, which serves one database and no gate.
+  std::shared_ptr<Tenant> tenant;
+  std::string request_id;
 };
 
 class UnaryCalls {
  public:
-  // `deadline_reserve` ends each call that much before its client's
-  // deadline (a plugin worker leaves its server time to tell a late answer
-  // from a hung worker).
-  UnaryCalls(RequestExecutor* executor, absl::Duration max_request_time,
+  // `gate` nullptr: every call is the anonymous caller's, with no tenant
+  // (a plugin worker). `deadline_reserve` ends each call that much before
+  // its client's deadline (a plugin worker leaves its server time to tell a
+  // late answer from a hung worker).
+  UnaryCalls(RequestExecutor* executor, absl::Duration max_request_time, const Gate* gate,
              absl::Duration deadline_reserve = absl::ZeroDuration())
-      : executor_(executor), max_request_time_(max_request_time), deadline_reserve_(deadline_reserve) {}
+      : executor_(executor), max_request_time_(max_request_time), gate_(gate), deadline_reserve_(deadline_reserve) {}
 
-  // `handler(const Request&, UnaryCall&)` returns absl::StatusOr<Response>.
+  // `method` is "package.Service/Method"; `handler(const Request&,
+  // UnaryCall&)` returns absl::StatusOr<Response>.
   template <typename Request, typename Handler>
-  grpc::ServerUnaryReactor* Serve(const char* rpc, grpc::CallbackServerContext* context,
+  grpc::ServerUnaryReactor* Serve(const char* method, grpc::CallbackServerContext* context,
                                   const grpc::ByteBuffer* request_bytes, grpc::ByteBuffer* response_bytes,
                                   Handler handler) {
-    return Start(rpc, context, [request_bytes, response_bytes, handler = std::move(handler)](UnaryCall& call) {
+    return Start(method, context, [request_bytes, response_bytes, handler = std::move(handler)](UnaryCall& call) {
       Request request;
       if (absl::Status s = DecodeRequest(Bytes(*request_bytes), request); !s.ok()) return s;
       auto response = handler(request, call);
@@ -74,12 +88,13 @@ class UnaryCalls {
   }
 
  private:
-  grpc::ServerUnaryReactor* Start(const char* rpc, grpc::CallbackServerContext* context,
+  grpc::ServerUnaryReactor* Start(const char* method, grpc::CallbackServerContext* context,
                                   std::function<absl::Status(UnaryCall&)> work);
   static std::string Bytes(const grpc::ByteBuffer& buffer);
 
   RequestExecutor* executor_;
   absl::Duration max_request_time_;
+  const Gate* gate_;
   absl::Duration deadline_reserve_;
 };
 

@@ -14,6 +14,7 @@
 #include "core/engine/metric_sql.h"
 #include "core/plugin/plugin_loader.h"
 #include "core/query/dimensions.h"
+#include "core/query/read_only_select.h"
 #include "core/query/sql_template.h"
 #include "core/time/buckets.h"
 #include "core/util/text_proto_file.h"
@@ -82,7 +83,9 @@ class SqlMetric : public sdk::Metric {
 
 class DefinitionChecker {
  public:
-  DefinitionChecker(const TextProtoFile& file, const SqlMetricDefinition& def) : file_(file), def_(def) {}
+  // `dialects`: those the SQL must pass the read-only check of.
+  DefinitionChecker(const TextProtoFile& file, const SqlMetricDefinition& def, std::vector<Dialect> dialects)
+      : file_(file), def_(def), dialects_(std::move(dialects)) {}
 
   // The metric's info, or InvalidArgument with every problem and its line.
   absl::StatusOr<sdk::MetricInfo> Check() {
@@ -101,8 +104,13 @@ class DefinitionChecker {
       info.parameters.push_back(ToParameter(def_.parameter(i), i));
       known.insert(def_.parameter(i).name());
     }
-    if (absl::Status s = CheckReadOnlySelect(def_.sql()); !s.ok()) Fail("sql", absl::StrCat("sql ", s.message()));
-    for (const std::string& name : ParameterNames(def_.sql())) {
+    for (const Dialect& dialect : dialects_) {
+      if (absl::Status s = CheckReadOnlySelect(def_.sql(), dialect); !s.ok()) {
+        Fail("sql", absl::StrCat("sql ", s.message()));
+        break;
+      }
+    }
+    for (const std::string& name : ParameterNames(def_.sql(), dialects_.front())) {
       if (known.count(name) == 0) {
         Fail("sql", absl::StrCat("sql uses the unknown parameter :", name, "; declare it in a parameter { } block"));
       }
@@ -149,6 +157,7 @@ class DefinitionChecker {
 
   const TextProtoFile& file_;
   const SqlMetricDefinition& def_;
+  const std::vector<Dialect> dialects_;
   std::vector<std::string> errors_;
 };
 
@@ -214,7 +223,10 @@ absl::StatusOr<std::shared_ptr<const RegisteredMetric>> ParseSqlMetric(
   SqlMetricDefinition def;
   TextProtoFile file;
   if (absl::Status s = file.Parse(text, path, &def); !s.ok()) return s;
-  DefinitionChecker checker(file, def);
+  // Without a database, the SQL must pass as either would read it.
+  DefinitionChecker checker(file, def,
+                            pool != nullptr ? std::vector<Dialect>{pool->dialect()}
+                                            : std::vector<Dialect>{Dialect(Backend::kSqlite), Dialect(Backend::kPostgres)});
   absl::StatusOr<sdk::MetricInfo> info = checker.Check();
   if (!info.ok()) return info.status();
   if (pool != nullptr) {

@@ -3,9 +3,11 @@
 // Two steps:
 //  1. ExpandMacros replaces {{name}} and {{name(arg, ...)}} with SQL
 //     (see metric_sql.h for the macros metrics use).
-//  2. BindParameters replaces each :name with a numbered placeholder, typed
-//     for the backend, and lists the values in order. Every value from a
-//     request reaches the database this way, never spliced into the text.
+//  2. BindParameters replaces each :name token (sql_tokens.h: not in a
+//     literal, quoted identifier or comment) with a numbered placeholder,
+//     typed for the backend, and lists the values in order. Every value
+//     from a request reaches the database this way, never spliced into the
+//     text.
 #ifndef SALESMETRICS_CORE_QUERY_SQL_TEMPLATE_H_
 #define SALESMETRICS_CORE_QUERY_SQL_TEMPLATE_H_
 
@@ -46,6 +48,19 @@ using MacroExpander = std::function<absl::StatusOr<std::string>(
 
 absl::StatusOr<std::string> ExpandMacros(absl::string_view sql, const MacroExpander& expand, SqlParams& params);
 
+// A {{macro}} as ExpandMacros reads it: from "{{" through "}}" (a view of
+// the SQL), its name and its trimmed arguments.
+struct MacroCall {
+  absl::string_view text;
+  std::string name;
+  std::vector<std::string> args;
+};
+
+// The macros of `sql` in order, wherever they stand (in literals too), as
+// ExpandMacros finds them; InvalidArgument when one is not terminated or
+// malformed.
+absl::StatusOr<std::vector<MacroCall>> FindMacros(absl::string_view sql);
+
 // A statement ready for SOCI: `text` uses :p1, :p2, ... in order of
 // appearance, and values[i] belongs to :p{i+1}.
 struct BoundSql {
@@ -53,17 +68,14 @@ struct BoundSql {
   std::vector<SqlValue> values;
 };
 
-// Fails with InvalidArgument naming a :parameter that `params` lacks.
+// Fails with InvalidArgument naming a :parameter that `params` lacks, or
+// saying what in `sql` is not terminated (sql_tokens.h).
 absl::StatusOr<BoundSql> BindParameters(absl::string_view sql, const SqlParams& params, const Dialect& dialect);
 
-// The names of the :parameters in `sql` (outside literals and comments).
-std::vector<std::string> ParameterNames(absl::string_view sql);
-
-// OK when `sql` is one SELECT (or WITH ... SELECT) statement that changes
-// nothing; else InvalidArgument saying why (two statements, an UPDATE, ...).
-// Literals and comments are not looked into. The service also runs every
-// query in a read-only transaction; this check gives a clear early error.
-absl::Status CheckReadOnlySelect(absl::string_view sql);
+// The names of the :parameters in `sql` (outside literals, quoted
+// identifiers and comments), as BindParameters binds them; none when `sql`
+// does not tokenize.
+std::vector<std::string> ParameterNames(absl::string_view sql, const Dialect& dialect);
 
 }  // namespace salesmetrics
 

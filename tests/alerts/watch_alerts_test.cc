@@ -3,6 +3,9 @@
 // dropped, and shutting the hub down ends the streams cleanly.
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -12,6 +15,7 @@
 #include "salesmetrics/v1/alerts.grpc.pb.h"
 #include "server/alert_hub.h"
 #include "server/alert_service.h"
+#include "server/tenancy/tenant_directory.h"
 #include "tests/support/metric_test_env.h"
 
 namespace salesmetrics::testing {
@@ -36,18 +40,33 @@ class WatchAlertsTest : public MetricTest {
 INSERT INTO sales_reps (id, name) VALUES ('r1', 'Ann');
 INSERT INTO accounts (id, name, created_at) VALUES ('a1', 'Acme', '2020-01-01 00:00:00');
 INSERT INTO pipeline_stages (id, name, position, win_probability) VALUES ('s1', 'Qualify', 1, 10))sql");
-    auto settings = ParseAlertSettings(StalledDealsOnly(), "test");
-    ASSERT_TRUE(settings.ok()) << settings.status();
-    evaluator_ = std::make_unique<AlertEvaluator>(engine_.get(), pool_.get(), *std::move(settings));
-    hub_ = std::make_unique<AlertHub>(evaluator_.get(), absl::Milliseconds(100), absl::Seconds(10));
-    service_ = std::make_unique<AlertService>(evaluator_.get(), hub_.get(), &calls_);
+    server::Tenant settings;
+    settings.set_name("default");
+    settings.set_database_url(db_->url());
+    settings.set_pool_size(2);
+    settings.set_currency_code("CNY");
+    settings.set_fiscal_year_start_month(1);
+    const std::string alerts_config = absl::StrCat(::testing::TempDir(), "/watch_alerts_", getpid(), ".textproto");
+    std::ofstream(alerts_config) << StalledDealsOnly();
+    settings.set_alerts_config(alerts_config);
+    tenants_ = std::make_unique<TenantDirectory>([this](const server::Tenant& tenant) {
+      return Tenant::Start(tenant, {.registry = &engine_->registry(),
+                                    .allow_privileged_role = true,
+                                    .alert_interval = absl::Milliseconds(100)});
+    });
+    server::TenantsFile file;
+    *file.add_tenant() = settings;
+    ASSERT_TRUE(tenants_->Apply(file).ok());
+    hub_ = &tenants_->Find("default")->alert_hub();
+    gate_ = std::make_unique<Gate>(tenants_.get(), nullptr);
+    calls_ = std::make_unique<UnaryCalls>(&executor_, absl::Seconds(10), gate_.get());
+    service_ = std::make_unique<AlertService>(gate_.get(), calls_.get());
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
     builder.RegisterService(service_.get());
     server_ = builder.BuildAndStart();
     ASSERT_NE(port, 0);
-    hub_->Start();
     stub_ = v1::AlertService::NewStub(grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
                                                           grpc::InsecureChannelCredentials()));
   }
@@ -78,10 +97,11 @@ INSERT INTO pipeline_stages (id, name, position, win_probability) VALUES ('s1', 
     EXPECT_EQ(hub_->subscriber_count(), n);
   }
 
-  std::unique_ptr<AlertEvaluator> evaluator_;
-  std::unique_ptr<AlertHub> hub_;
+  std::unique_ptr<TenantDirectory> tenants_;
+  AlertHub* hub_ = nullptr;
+  std::unique_ptr<Gate> gate_;
   RequestExecutor executor_{2, 8};
-  UnaryCalls calls_{&executor_, absl::Seconds(10)};
+  std::unique_ptr<UnaryCalls> calls_;
   std::unique_ptr<AlertService> service_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<v1::AlertService::Stub> stub_;

@@ -170,6 +170,32 @@ TEST_P(DeclarativeMetricTest, RefusesAnythingButOneReadOnlySelectWithFileLineAnd
   EXPECT_EQ(registry_.List()[0]->id(), "won_amount");
 }
 
+TEST_P(DeclarativeMetricTest, RefusesQueriesThatHideAStatementOrReachBeyondTheTables) {
+  definitions_.Write("dollar_quote.textproto",
+                     WithSql("dollar_quote", "WITH {{buckets}} SELECT b.bucket, NULL, $$;$$ FROM buckets b; "
+                                             "DELETE FROM leads"));
+  definitions_.Write("read_file.textproto",
+                     WithSql("read_file", "WITH {{buckets}} SELECT b.bucket, NULL, "
+                                          "length(pg_catalog.pg_read_file('/etc/passwd')) FROM buckets b"));
+  definitions_.Write("macro_in_literal.textproto",
+                     WithSql("macro_in_literal", "WITH {{buckets}} SELECT b.bucket, {{group_key(opportunity, ')}}, 0 "
+                                                 "FROM buckets b; DELETE FROM leads; --')}}"));
+
+  auto reports = Reload();
+  const auto error = [&](const std::string& name) {
+    EXPECT_EQ(reports[name].outcome, SourceReport::Outcome::kRefused) << name;
+    return std::string(reports[name].error.message());
+  };
+  const auto where = [&](const std::string& name) { return definitions_.File(name) + ":5: "; };
+  EXPECT_EQ(error("dollar_quote.textproto"), where("dollar_quote.textproto") + "sql holds more than one statement");
+  EXPECT_EQ(error("read_file.textproto"),
+            where("read_file.textproto") + "sql calls pg_read_file, which reads the server's files");
+  EXPECT_EQ(error("macro_in_literal.textproto"),
+            where("macro_in_literal.textproto") +
+                "sql has the macro {{group_key}} in a literal, a quoted identifier or a comment");
+  EXPECT_TRUE(registry_.List().empty());
+}
+
 TEST_P(DeclarativeMetricTest, TheExamplesOfTheDocsLoadAndCompute) {
   for (const auto& entry : std::filesystem::directory_iterator(EXAMPLE_DEFINITIONS_DIR)) {
     definitions_.Copy(entry.path().string(), entry.path().filename().string());

@@ -31,7 +31,7 @@ class ReloadTest : public ::testing::Test {
     ASSERT_TRUE(db_->Execute(kClosedDealsFixture).ok());
     plugins_.Copy(kTotalSales, "total_sales.so");
     auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY,
-                                       {"--database=" + db_->url(), "--plugin_dir=" + plugins_.path().string(),
+                                       {"--database=" + db_->reader_url(), "--plugin_dir=" + plugins_.path().string(),
                                         "--definitions_dir=" + definitions_.path().string()});
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
@@ -49,7 +49,7 @@ class ReloadTest : public ::testing::Test {
   // what it logged.
   std::string RefusedAtStart(const std::string& flag) {
     const std::string log = definitions_.File("refused.log");
-    const std::string command = std::string(SALESMETRICS_SERVER_BINARY) + " --database=" + db_->url() +
+    const std::string command = std::string(SALESMETRICS_SERVER_BINARY) + " --database=" + db_->reader_url() +
                                 " --listen=127.0.0.1:0 " + flag + " 2>" + log;
     EXPECT_NE(std::system(command.c_str()), 0);
     std::ifstream in(log);
@@ -106,7 +106,7 @@ TEST_F(ReloadTest, AnAdminListenerOfItsOwnTakesTheAdminServiceOffTheMainOne) {
   const std::string admin_address = "127.0.0.1:" + std::to_string(FreePort());
   server_.reset();
   auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY,
-                                     {"--database=" + db_->url(), "--plugin_dir=" + plugins_.path().string(),
+                                     {"--database=" + db_->reader_url(), "--plugin_dir=" + plugins_.path().string(),
                                       "--admin_listen=" + admin_address});
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = *std::move(server);

@@ -130,7 +130,7 @@ TEST(DatabaseOutageTest, PostgresStoppedUnderLoadThenRestarted) {
     ASSERT_TRUE((*db)->Execute(kClosedDealsFixture).ok());
     PluginDirectory plugins;
     auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY,
-                                       {"--database=" + (*db)->url(), "--plugin_dir=" + plugins.path().string()});
+                                       {"--database=" + (*db)->reader_url(), "--plugin_dir=" + plugins.path().string()});
     ASSERT_TRUE(server.ok()) << server.status();
 
     SteadyLoad load((*server)->address(), 4);
@@ -186,7 +186,7 @@ TEST(DatabaseOutageTest, ADeletedSqliteFileIsReportedAndAReplacedOneRead) {
   const std::string path((*db)->url().substr(std::string("sqlite3://").size()));
   PluginDirectory plugins;
   auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY,
-                                     {"--database=" + (*db)->url(), "--plugin_dir=" + plugins.path().string()});
+                                     {"--database=" + (*db)->reader_url(), "--plugin_dir=" + plugins.path().string()});
   ASSERT_TRUE(server.ok()) << server.status();
   auto stub = v1::MetricsService::NewStub(grpc::CreateChannel((*server)->address(), grpc::InsecureChannelCredentials()));
   const auto total_sales = [&](v1::ComputeMetricResponse* response) {

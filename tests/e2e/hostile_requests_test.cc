@@ -52,7 +52,7 @@ class HostileRequestTest : public ::testing::TestWithParam<Backend> {
     db_ = *std::move(db);
     ASSERT_TRUE(db_->Execute(kClosedDealsFixture).ok());
     for (const std::string& fixture : fixtures) AddFixture(fixture);
-    std::vector<std::string> args = {"--database=" + db_->url(), "--plugin_dir=" + plugin_dir_.path().string()};
+    std::vector<std::string> args = {"--database=" + db_->reader_url(), "--plugin_dir=" + plugin_dir_.path().string()};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY, args);
     ASSERT_TRUE(server.ok()) << server.status();
@@ -318,7 +318,7 @@ TEST_P(HostileRequestTest, SigtermEndsTheServerWithinItsGraceWhateverAPluginDoes
   const absl::Time started = absl::Now();
   EXPECT_EQ(server_->Stop(), 1) << server_->Log();
   EXPECT_LT(absl::Now() - started, absl::Seconds(5));
-  EXPECT_TRUE(absl::StrContains(server_->Log(), "a reload is still running")) << server_->Log();
+  EXPECT_TRUE(absl::StrContains(server_->Log(), "a reload of the metrics is still running")) << server_->Log();
   EXPECT_TRUE(absl::StrContains(server_->Log(), "exiting now")) << server_->Log();
 }
 
@@ -332,7 +332,7 @@ TEST_P(HostileRequestTest, SigtermEndsAServerThatNeverFinishesStarting) {
   const absl::Time started = absl::Now();
   // timeout sends SIGTERM after 2 s, and SIGKILL 10 s later if need be.
   const int status = std::system(absl::StrCat("timeout -k 10 2 ", SALESMETRICS_SERVER_BINARY, " --database=",
-                                              (*db)->url(), " --plugin_dir=", plugin_dir_.path().string(),
+                                              (*db)->reader_url(), " --plugin_dir=", plugin_dir_.path().string(),
                                               " --listen=127.0.0.1:0 2>", log)
                                      .c_str());
   EXPECT_LT(absl::Now() - started, absl::Seconds(5));

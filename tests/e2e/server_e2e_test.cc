@@ -29,7 +29,7 @@ class ServerEndToEndTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(db_->Execute(kClosedDealsFixture).ok());
     plugin_dir_.Add(BROKEN_PLUGIN, "broken.so");
     auto server = ServerProcess::Start(SALESMETRICS_SERVER_BINARY,
-                                       {"--database=" + db_->url(), "--plugin_dir=" + plugin_dir_.path().string()});
+                                       {"--database=" + db_->reader_url(), "--plugin_dir=" + plugin_dir_.path().string()});
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
     channel_ = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());

@@ -7,7 +7,8 @@
 # as it is) for SECONDS. Fails on a crash, a sanitizer report, a leak, an
 # input slower than 10 s or more than 2 GB of memory; the input is saved in
 # FINDINGS_DIR. Ends with libFuzzer's "Done N runs" line. The targets fed
-# requests or config files get the dictionary of their fields.
+# requests or config files get the dictionary of their fields, the SQL one
+# that of SQL's tokens.
 set -euo pipefail
 fuzzer=$1 seeds=$2 seconds=$3 findings=$4
 shift 4
@@ -21,6 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 case $name in
   request_decoder_fuzzer | compute_fuzzer) set -- "-dict=$here/requests.dict" "$@" ;;
   config_fuzzer) set -- "-dict=$here/configs.dict" "$@" ;;
+  sql_check_fuzzer) set -- "-dict=$here/sql.dict" "$@" ;;
 esac
 
 status=0

@@ -125,7 +125,7 @@ TEST_P(OutOfTreePluginTest, AnExampleBuiltAgainstTheInstalledSdkIsServed) {
   ASSERT_TRUE(db.ok()) << db.status();
   ASSERT_TRUE((*db)->Execute(kFixture).ok());
   auto server = ServerProcess::Start((prefix_ / INSTALL_BINDIR / "salesmetrics-server").string(),
-                                     {"--database=" + (*db)->url(), "--plugin_dir=" + plugin_dir.string()});
+                                     {"--database=" + (*db)->reader_url(), "--plugin_dir=" + plugin_dir.string()});
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = *std::move(server);
 

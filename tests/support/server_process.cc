@@ -25,8 +25,8 @@ extern char** environ;
 namespace salesmetrics::testing {
 namespace {
 
-bool Serving(const std::string& address) {
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+bool Serving(const std::string& address, const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
+  auto channel = grpc::CreateChannel(address, credentials);
   auto stub = grpc::health::v1::Health::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(300));
@@ -50,8 +50,8 @@ int FreePort() {
   return ntohs(addr.sin_port);
 }
 
-absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(const std::string& binary,
-                                                                    std::vector<std::string> args) {
+absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(
+    const std::string& binary, std::vector<std::string> args, std::shared_ptr<grpc::ChannelCredentials> credentials) {
   const std::string address = absl::StrCat("127.0.0.1:", FreePort());
   const std::string log_path =
       (std::filesystem::temp_directory_path() / absl::StrCat("server_", getpid(), "_", address.substr(10), ".log"))
@@ -69,10 +69,10 @@ absl::StatusOr<std::unique_ptr<ServerProcess>> ServerProcess::Start(const std::s
   const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) return absl::InternalError(absl::StrCat("cannot start ", binary));
-  std::unique_ptr<ServerProcess> server(new ServerProcess(pid, address, log_path));
+  std::unique_ptr<ServerProcess> server(new ServerProcess(pid, address, log_path, credentials));
 
   const absl::Time deadline = absl::Now() + absl::Seconds(20);
-  while (!Serving(address)) {
+  while (!Serving(address, credentials)) {
     int status = 0;
     if (waitpid(pid, &status, WNOHANG) == pid) {
       server->pid_ = 0;
@@ -92,7 +92,7 @@ std::string ServerProcess::Log() const {
 }
 
 bool ServerProcess::Serves(const std::string& metric) const {
-  auto stub = salesmetrics::v1::MetricsService::NewStub(grpc::CreateChannel(address_, grpc::InsecureChannelCredentials()));
+  auto stub = salesmetrics::v1::MetricsService::NewStub(grpc::CreateChannel(address_, credentials_));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
   salesmetrics::v1::GetMetricRequest request;

@@ -3,6 +3,7 @@
 #ifndef SALESMETRICS_TESTS_SUPPORT_SERVER_PROCESS_H_
 #define SALESMETRICS_TESTS_SUPPORT_SERVER_PROCESS_H_
 
+#include <grpcpp/security/credentials.h>
 #include <sys/types.h>
 
 #include <filesystem>
@@ -17,9 +18,11 @@ namespace salesmetrics::testing {
 class ServerProcess {
  public:
   // Starts the server with `args` plus --listen on a free port, and waits
-  // until its health service answers SERVING.
-  static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(const std::string& binary,
-                                                              std::vector<std::string> args);
+  // until its health service answers SERVING to a client with
+  // `credentials` (those of a TLS server).
+  static absl::StatusOr<std::unique_ptr<ServerProcess>> Start(
+      const std::string& binary, std::vector<std::string> args,
+      std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials());
   ~ServerProcess();
 
   const std::string& address() const { return address_; }
@@ -39,11 +42,13 @@ class ServerProcess {
   int Stop();
 
  private:
-  ServerProcess(pid_t pid, std::string address, std::string log_path)
-      : pid_(pid), address_(std::move(address)), log_path_(std::move(log_path)) {}
+  ServerProcess(pid_t pid, std::string address, std::string log_path,
+                std::shared_ptr<grpc::ChannelCredentials> credentials)
+      : pid_(pid), address_(std::move(address)), log_path_(std::move(log_path)), credentials_(std::move(credentials)) {}
   pid_t pid_;
   std::string address_;
   std::string log_path_;
+  std::shared_ptr<grpc::ChannelCredentials> credentials_;
 };
 
 // A TCP port on 127.0.0.1 that was free a moment ago.

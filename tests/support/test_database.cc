@@ -73,8 +73,24 @@ absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::CreatePostgres(const
   const std::string create = absl::StrCat("CREATE DATABASE ", name,
                                           " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");
   if (absl::Status s = ExecuteOn(admin_url, create); !s.ok()) return s;
-  return WithSchema(std::unique_ptr<TestDatabase>(
+  auto db = WithSchema(std::unique_ptr<TestDatabase>(
       new TestDatabase(Backend::kPostgres, WithDatabase(admin_url, name), name, admin_url)));
+  if (!db.ok()) return db;
+  // A role that may read what the owner creates, now and later.
+  const std::string reader = name + "_reader";
+  if (absl::Status s = (*db)->Execute(absl::StrCat(
+          "CREATE ROLE ", reader, " LOGIN; GRANT CONNECT ON DATABASE ", name, " TO ", reader,
+          "; GRANT USAGE ON SCHEMA public TO ", reader, "; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ", reader,
+          "; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ", reader));
+      !s.ok()) {
+    return s;
+  }
+  const std::string database_url = WithDatabase(admin_url, name);
+  const size_t user_start = database_url.find("://") + 3;
+  const size_t user_end = database_url.find_first_of(":@", user_start);
+  (*db)->reader_url_ = absl::StrCat(database_url.substr(0, user_start), reader,
+                                    database_url.substr(database_url.find('@', user_end)));
+  return db;
 }
 
 absl::StatusOr<std::unique_ptr<TestDatabase>> TestDatabase::WithSchema(std::unique_ptr<TestDatabase> db) {
@@ -90,6 +106,7 @@ TestDatabase::~TestDatabase() {
     std::filesystem::remove(cleanup_);
   } else {
     (void)ExecuteOn(admin_url_, absl::StrCat("DROP DATABASE IF EXISTS ", cleanup_, " WITH (FORCE)"));
+    (void)ExecuteOn(admin_url_, absl::StrCat("DROP ROLE IF EXISTS ", cleanup_, "_reader"));
   }
 }
 

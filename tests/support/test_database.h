@@ -24,7 +24,11 @@ class TestDatabase {
   static absl::StatusOr<std::unique_ptr<TestDatabase>> CreatePostgres(const std::string& admin_url);
   ~TestDatabase();
 
+  // The owner's URL: it may write (fixtures).
   const std::string& url() const { return url_; }
+  // What a server is given: on PostgreSQL a role that may only read (the
+  // server refuses to start with one that may write); on SQLite url().
+  const std::string& reader_url() const { return reader_url_; }
   Backend backend() const { return backend_; }
 
   // Runs SQL statements separated by ';' (fixture inserts), read-write.
@@ -36,11 +40,16 @@ class TestDatabase {
 
  private:
   TestDatabase(Backend backend, std::string url, std::string cleanup, std::string admin_url = "")
-      : backend_(backend), url_(std::move(url)), cleanup_(std::move(cleanup)), admin_url_(std::move(admin_url)) {}
+      : backend_(backend),
+        url_(std::move(url)),
+        reader_url_(url_),
+        cleanup_(std::move(cleanup)),
+        admin_url_(std::move(admin_url)) {}
   static absl::StatusOr<std::unique_ptr<TestDatabase>> WithSchema(std::unique_ptr<TestDatabase> db);
 
   Backend backend_;
   std::string url_;
+  std::string reader_url_;
   std::string cleanup_;  // SQLite: the file to delete; PostgreSQL: the database to drop
   std::string admin_url_;  // PostgreSQL
 };

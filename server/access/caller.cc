@@ -1,0 +1,25 @@
+#include "server/access/caller.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace salesmetrics {
+
+bool Caller::MayCall(absl::string_view method) const {
+  for (const std::string& allowed : allowed_rpcs) {
+    if (allowed == "*" || allowed == method) return true;
+    if (absl::EndsWith(allowed, "/*") && absl::StartsWith(method, allowed.substr(0, allowed.size() - 1))) return true;
+  }
+  return false;
+}
+
+bool Caller::MayCompute(absl::string_view metric_id) const {
+  return allowed_metrics.empty() || allowed_metrics.contains(metric_id);
+}
+
+const Caller& AnonymousCaller() {
+  static const Caller* const kAnonymous = new Caller{"anonymous", "default", {"*"}, {}, {}};
+  return *kAnonymous;
+}
+
+}  // namespace salesmetrics
