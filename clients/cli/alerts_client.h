@@ -13,7 +13,7 @@ namespace salesmetrics::cli {
 
 class AlertsClient : private ServiceClient<salesmetrics::v1::AlertService> {
  public:
-  // `target` is host:port; EvaluateAlerts may take up to `timeout`.
+  // EvaluateAlerts may take up to the connection's timeout.
   using ServiceClient::ServiceClient;
 
   grpc::Status EvaluateAlerts(const salesmetrics::v1::EvaluateAlertsRequest& request,

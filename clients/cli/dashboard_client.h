@@ -9,7 +9,7 @@ namespace salesmetrics::cli {
 
 class DashboardClient : private ServiceClient<salesmetrics::v1::DashboardService> {
  public:
-  // `target` is host:port; each call may take up to `timeout`.
+  // Each call may take up to the connection's timeout.
   using ServiceClient::ServiceClient;
 
   // One overload per dashboard, so that code holding any of the requests can call Compute.

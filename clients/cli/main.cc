@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -27,8 +28,10 @@
 #include "clients/cli/alerts_client.h"
 #include "clients/cli/argv_shim.h"
 #include "clients/cli/cancel_on_interrupt.h"
+#include "clients/cli/channel.h"
 #include "clients/cli/compute_printer.h"
 #include "clients/cli/compute_request.h"
+#include "clients/cli/connection_options.h"
 #include "clients/cli/dashboard_client.h"
 #include "clients/cli/dashboard_printer.h"
 #include "clients/cli/dashboard_request.h"
@@ -38,6 +41,15 @@
 #include "clients/cli/rpc_error.h"
 
 ABSL_FLAG(std::string, server, "", "host:port of the server (default: $SALESMETRICS_SERVER, else 127.0.0.1:50051)");
+ABSL_FLAG(std::string, tls_ca_file, "",
+          "PEM file of the CAs to verify the server with; turns TLS on (default: plaintext)");
+ABSL_FLAG(std::string, tls_cert_file, "", "PEM file of a client certificate for mutual TLS (with --tls_key_file)");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM file of the private key of --tls_cert_file");
+ABSL_FLAG(std::string, tls_server_name, "",
+          "The name to verify the server's certificate against (default: the host of --server)");
+ABSL_FLAG(std::string, token_file, "",
+          "File holding the bearer token sent with every call (default: $SALESMETRICS_TOKEN, else none); "
+          "without TLS, it is sent to a loopback server only");
 ABSL_FLAG(bool, json, false, "Print the response as protobuf JSON (with --watch: one compact object a line)");
 ABSL_FLAG(int32_t, timeout_seconds, 30, "Deadline of each call, in seconds (none with --watch)");
 ABSL_FLAG(std::string, from, "",
@@ -65,13 +77,18 @@ constexpr char kSynopsis[] =
     "           [--as-of T] [--fiscal-year-start-month N] [--where DIM=VALUE[,VALUE...]]... (funnel only)\n"
     "           [--json] [--server HOST:PORT]\n"
     "       salesmetrics alerts [--as-of T] [--json] [--server HOST:PORT]\n"
-    "       salesmetrics alerts --watch [--json] [--server HOST:PORT]";
+    "       salesmetrics alerts --watch [--json] [--server HOST:PORT]\n"
+    "Connection (every command): [--tls_ca_file PEM [--tls_cert_file PEM --tls_key_file PEM]\n"
+    "           [--tls_server_name NAME]] [--token_file FILE]";
 constexpr char kDetails[] =
     "Computes sales KPIs, dashboards and alerts with a salesmetrics server.\n"
     "D is YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] in the time zone Z; T is RFC 3339, or a date or\n"
     "date-time in UTC. --where and --param repeat. --server defaults to $SALESMETRICS_SERVER, else\n"
     "127.0.0.1:50051; each call times out after --timeout_seconds (30), except `alerts --watch`,\n"
-    "which prints each change of the alerts as it happens until Ctrl-C or the server ends the stream.";
+    "which prints each change of the alerts as it happens until Ctrl-C or the server ends the stream.\n"
+    "--tls_ca_file turns TLS on and verifies the server with those CAs; --tls_cert_file and\n"
+    "--tls_key_file add a client certificate (mutual TLS). Every call carries the bearer token of\n"
+    "--token_file, else of $SALESMETRICS_TOKEN, if any.";
 
 // Abseil handles these itself, and in version 20220623 they are not in its
 // flag registry.
@@ -80,7 +97,7 @@ constexpr std::array<std::string_view, 6> kAbseilUsageSwitches = {"help",       
 constexpr std::array<std::string_view, 2> kAbseilUsageFlagsWithValue = {"helpon", "helpmatch"};
 
 constexpr char kDefaultServer[] = "127.0.0.1:50051";
-constexpr int kFailure = 1;  // the call failed
+constexpr int kFailure = 1;  // the call failed, or a file could not be read
 constexpr int kUsageError = 2;
 
 int UsageError(absl::string_view message) {
@@ -108,6 +125,29 @@ std::string ServerAddress() {
   if (std::string server = absl::GetFlag(FLAGS_server); !server.empty()) return server;
   const char* from_environment = std::getenv("SALESMETRICS_SERVER");
   return from_environment != nullptr && *from_environment != '\0' ? from_environment : kDefaultServer;
+}
+
+// The channel that the connection flags describe, with the files they name read.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> ChannelFromFlags() {
+  absl::StatusOr<ConnectionOptions> options = LoadConnectionOptions(
+      {
+          .tls_ca_file = absl::GetFlag(FLAGS_tls_ca_file),
+          .tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file),
+          .tls_key_file = absl::GetFlag(FLAGS_tls_key_file),
+          .tls_server_name = absl::GetFlag(FLAGS_tls_server_name),
+          .token_file = absl::GetFlag(FLAGS_token_file),
+      },
+      std::getenv("SALESMETRICS_TOKEN"));
+  if (!options.ok()) return options.status();
+  return OpenChannel(ServerAddress(), *options);
+}
+
+// Connection flags that do not go together are a usage error; a file one
+// names that cannot be read is a failure.
+int ConnectionError(const absl::Status& status) {
+  if (status.code() == absl::StatusCode::kInvalidArgument) return UsageError(status.message());
+  std::cerr << "salesmetrics: " << status.message() << "\n";
+  return kFailure;
 }
 
 int RpcFailed(const grpc::Status& status) {
@@ -176,17 +216,17 @@ int WatchAlerts(AlertsClient& client) {
   return status.ok() ? 0 : RpcFailed(status);
 }
 
-int Alerts(absl::Duration timeout) {
+int Alerts(const ServerConnection& server) {
   if (absl::GetFlag(FLAGS_watch)) {
     if (!absl::GetFlag(FLAGS_as_of).empty()) return UsageError("--as-of does not apply to --watch");
-    AlertsClient client(ServerAddress(), timeout);
+    AlertsClient client(server);
     return WatchAlerts(client);
   }
   salesmetrics::v1::EvaluateAlertsRequest request;
   if (absl::Status status = SetAsOf(absl::GetFlag(FLAGS_as_of), request); !status.ok()) {
     return UsageError(status.message());
   }
-  AlertsClient client(ServerAddress(), timeout);
+  AlertsClient client(server);
   return EvaluateAlerts(client, request);
 }
 
@@ -200,16 +240,16 @@ PeriodArgs PeriodFlags() {
   };
 }
 
-int Dashboard(const std::string& name, const ShimmedArgv& shimmed, absl::Duration timeout) {
+int Dashboard(const std::string& name, const ShimmedArgv& shimmed, const ServerConnection& server) {
   if (!shimmed.params.empty()) return UsageError("--param applies to compute only");
   absl::StatusOr<DashboardRequest> request =
       BuildDashboardRequest({.dashboard = name, .period = PeriodFlags(), .where = shimmed.where});
   if (!request.ok()) return UsageError(request.status().message());
-  DashboardClient client(ServerAddress(), timeout);
+  DashboardClient client(server);
   return Dashboard(client, *request);
 }
 
-int Compute(const std::string& metric, const ShimmedArgv& shimmed, absl::Duration timeout) {
+int Compute(const std::string& metric, const ShimmedArgv& shimmed, const ServerConnection& server) {
   absl::StatusOr<salesmetrics::v1::ComputeMetricRequest> request = BuildComputeRequest({
       .metric = metric,
       .period = PeriodFlags(),
@@ -219,7 +259,7 @@ int Compute(const std::string& metric, const ShimmedArgv& shimmed, absl::Duratio
       .params = shimmed.params,
   });
   if (!request.ok()) return UsageError(request.status().message());
-  MetricsClient client(ServerAddress(), timeout);
+  MetricsClient client(server);
   return Compute(client, *request);
 }
 
@@ -227,15 +267,17 @@ int Compute(const std::string& metric, const ShimmedArgv& shimmed, absl::Duratio
 int Run(const std::vector<std::string>& positional, const ShimmedArgv& shimmed) {
   const int timeout_seconds = absl::GetFlag(FLAGS_timeout_seconds);
   if (timeout_seconds <= 0) return UsageError("--timeout_seconds must be positive");
-  const absl::Duration timeout = absl::Seconds(timeout_seconds);
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = ChannelFromFlags();
+  if (!channel.ok()) return ConnectionError(channel.status());
+  const ServerConnection server{.channel = *std::move(channel), .timeout = absl::Seconds(timeout_seconds)};
   const std::string command = positional.empty() ? "" : positional[0];
   if (command == "list" && positional.size() == 1) {
-    MetricsClient client(ServerAddress(), timeout);
+    MetricsClient client(server);
     return List(client);
   }
-  if (command == "compute" && positional.size() == 2) return Compute(positional[1], shimmed, timeout);
-  if (command == "dashboard" && positional.size() == 2) return Dashboard(positional[1], shimmed, timeout);
-  if (command == "alerts" && positional.size() == 1) return Alerts(timeout);
+  if (command == "compute" && positional.size() == 2) return Compute(positional[1], shimmed, server);
+  if (command == "dashboard" && positional.size() == 2) return Dashboard(positional[1], shimmed, server);
+  if (command == "alerts" && positional.size() == 1) return Alerts(server);
   return UsageError("expected `list`, `compute METRIC`, `dashboard DASHBOARD` or `alerts`");
 }
 

@@ -9,7 +9,7 @@ namespace salesmetrics::cli {
 
 class MetricsClient : private ServiceClient<salesmetrics::v1::MetricsService> {
  public:
-  // `target` is host:port; each call may take up to `timeout`.
+  // Each call may take up to the connection's timeout.
   using ServiceClient::ServiceClient;
 
   // Every metric, in one response: follows next_page_token to the last page.

@@ -1,5 +1,5 @@
-// The base of the CLI's clients: a service's stub on an insecure channel,
-// and its unary calls with a deadline.
+// The base of the CLI's clients: a service's stub on the channel to the
+// server, and its unary calls with a deadline.
 //
 //   class DashboardClient : private ServiceClient<v1::DashboardService> {
 //    public:
@@ -11,21 +11,26 @@
 #include <grpcpp/grpcpp.h>
 
 #include <memory>
-#include <string>
 
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 
 namespace salesmetrics::cli {
 
+// The channel to the server (see channel.h), and how long each unary call
+// on it may take.
+struct ServerConnection {
+  std::shared_ptr<grpc::Channel> channel;
+  absl::Duration timeout;
+};
+
 template <typename Service>
 class ServiceClient {
  public:
   using Stub = typename Service::Stub;
 
-  // `target` is host:port; each unary call may take up to `timeout`.
-  ServiceClient(const std::string& target, absl::Duration timeout)
-      : stub_(Service::NewStub(grpc::CreateChannel(target, grpc::InsecureChannelCredentials()))), timeout_(timeout) {}
+  explicit ServiceClient(const ServerConnection& server)
+      : stub_(Service::NewStub(server.channel)), timeout_(server.timeout) {}
 
  protected:
   // Calls `method` of the stub; the call fails with DEADLINE_EXCEEDED after the timeout.

@@ -13,6 +13,13 @@ TEST(DescribeRpcErrorTest, NamesTheCodeAndTheMessage) {
             "NOT_FOUND: no metric \"x\" is loaded");
 }
 
+TEST(DescribeRpcErrorTest, NamesTheCodesOfAMissingCredentialAndOfACallerNotAllowed) {
+  EXPECT_EQ(DescribeRpcError(grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "no credential")),
+            "UNAUTHENTICATED: no credential");
+  EXPECT_EQ(DescribeRpcError(grpc::Status(grpc::StatusCode::PERMISSION_DENIED, "not allowed")),
+            "PERMISSION_DENIED: not allowed");
+}
+
 TEST(DescribeRpcErrorTest, ListsTheFieldViolationsOfTheDetailsInsteadOfTheMessage) {
   google::rpc::BadRequest bad_request;
   auto* violation = bad_request.add_field_violations();

@@ -31,16 +31,24 @@ type Client struct {
 	Alerts     pb.AlertServiceClient
 }
 
-// Dial connects, in plaintext, to address; "" means $SALESMETRICS_SERVER,
-// else DefaultServer.
-func Dial(address string) (*Client, error) {
+// Dial connects to address; "" means $SALESMETRICS_SERVER, else
+// DefaultServer. Plaintext unless the options say otherwise (see Option).
+func Dial(address string, options ...Option) (*Client, error) {
 	if address == "" {
 		address = os.Getenv("SALESMETRICS_SERVER")
 	}
 	if address == "" {
 		address = DefaultServer
 	}
-	conn, err := grpc.Dial(address, grpc.WithInsecure())
+	var c connection
+	for _, option := range options {
+		option(&c)
+	}
+	dialOptions, err := c.dialOptions(address)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := grpc.Dial(address, dialOptions...)
 	if err != nil {
 		return nil, err
 	}

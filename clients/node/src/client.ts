@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { toAlertEvaluation, toAlertEvent, type AlertEvaluation, type AlertEvent } from './alerts';
 import { toBriefing, toForecast, toFunnel, toPerformance } from './dashboards';
 import type { Briefing, Forecast, Funnel, Performance } from './dashboards';
+import { connectionFor, type ConnectionOptions } from './connection';
 import { toSalesmetricsError } from './errors';
 import type { AlertServiceClient } from './generated/salesmetrics/v1/AlertService';
 import type { DashboardServiceClient } from './generated/salesmetrics/v1/DashboardService';
@@ -15,11 +16,10 @@ import { toTimestamp } from './time';
 
 export const DEFAULT_SERVER = '127.0.0.1:50051';
 
-export interface ClientOptions {
+// Plaintext unless caFile (TLS) or credentials are given; see ConnectionOptions.
+export interface ClientOptions extends ConnectionOptions {
   // Deadline of each unary call; default 30 s, as the CLI's.
   timeoutMs?: number;
-  // Default: plaintext.
-  credentials?: grpc.ChannelCredentials;
 }
 
 let services: SalesmetricsProto | undefined;
@@ -31,16 +31,20 @@ export class Client {
   private readonly dashboards: DashboardServiceClient;
   private readonly alerts: AlertServiceClient;
   private readonly timeoutMs: number;
+  private readonly callMetadata: grpc.Metadata;
 
+  // Throws when the connection options do not go together or a file they
+  // name cannot be read.
   constructor(address = process.env.SALESMETRICS_SERVER || DEFAULT_SERVER, options: ClientOptions = {}) {
     services ??= loadServices();
-    const credentials = options.credentials ?? grpc.credentials.createInsecure();
-    this.metrics = new services.MetricsService(address, credentials);
+    const { credentials, channelOptions, callMetadata } = connectionFor(address, options);
+    this.metrics = new services.MetricsService(address, credentials, channelOptions);
     // The three services share one channel.
-    const shared = { channelOverride: this.metrics.getChannel() };
+    const shared = { ...channelOptions, channelOverride: this.metrics.getChannel() };
     this.dashboards = new services.DashboardService(address, credentials, shared);
     this.alerts = new services.AlertService(address, credentials, shared);
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.callMetadata = callMetadata;
   }
 
   close(): void {
@@ -52,7 +56,7 @@ export class Client {
     const metrics: MetricInfo[] = [];
     let pageToken = '';
     do {
-      const page: ListMetricsResponse__Output = await this.unary((o, done) => this.metrics.listMetrics({ pageToken }, o, done));
+      const page: ListMetricsResponse__Output = await this.unary((m, o, done) => this.metrics.listMetrics({ pageToken }, m, o, done));
       metrics.push(...page.metrics.map(toMetricInfo));
       pageToken = page.nextPageToken;
     } while (pageToken !== '');
@@ -60,45 +64,45 @@ export class Client {
   }
 
   async getMetric(id: string): Promise<MetricInfo> {
-    return toMetricInfo(await this.unary((o, done) => this.metrics.getMetric({ name: `metrics/${id}` }, o, done)));
+    return toMetricInfo(await this.unary((m, o, done) => this.metrics.getMetric({ name: `metrics/${id}` }, m, o, done)));
   }
 
   async compute(options: ComputeOptions): Promise<ComputeResult> {
     const request = toComputeRequest(options);
-    return toComputeResult(await this.unary((o, done) => this.metrics.computeMetric(request, o, done)));
+    return toComputeResult(await this.unary((m, o, done) => this.metrics.computeMetric(request, m, o, done)));
   }
 
   async briefing(period: PeriodOptions): Promise<Briefing> {
     const request = { period: toDashboardPeriod(period) };
-    return toBriefing(await this.unary((o, done) => this.dashboards.computeSalesBriefing(request, o, done)));
+    return toBriefing(await this.unary((m, o, done) => this.dashboards.computeSalesBriefing(request, m, o, done)));
   }
 
   async funnel(options: FunnelOptions): Promise<Funnel> {
     const request = { period: toDashboardPeriod(options), filters: toFilters(options.where) };
-    return toFunnel(await this.unary((o, done) => this.dashboards.computeFunnel(request, o, done)));
+    return toFunnel(await this.unary((m, o, done) => this.dashboards.computeFunnel(request, m, o, done)));
   }
 
   async forecast(period: PeriodOptions): Promise<Forecast> {
     const request = { period: toDashboardPeriod(period) };
-    return toForecast(await this.unary((o, done) => this.dashboards.computeForecast(request, o, done)));
+    return toForecast(await this.unary((m, o, done) => this.dashboards.computeForecast(request, m, o, done)));
   }
 
   async performance(period: PeriodOptions): Promise<Performance> {
     const request = { period: toDashboardPeriod(period) };
-    return toPerformance(await this.unary((o, done) => this.dashboards.computePerformanceCollection(request, o, done)));
+    return toPerformance(await this.unary((m, o, done) => this.dashboards.computePerformanceCollection(request, m, o, done)));
   }
 
   // The active alerts now, or at asOf.
   async evaluateAlerts(asOf?: Date): Promise<AlertEvaluation> {
     const request = { asOf: asOf && toTimestamp(asOf) };
-    return toAlertEvaluation(await this.unary((o, done) => this.alerts.evaluateAlerts(request, o, done)));
+    return toAlertEvaluation(await this.unary((m, o, done) => this.alerts.evaluateAlerts(request, m, o, done)));
   }
 
   // The active alerts, then every change as the server evaluates them, until
   // the server ends the stream. Leaving the loop (break, return, throw)
   // cancels the call.
   async *watchAlerts(): AsyncGenerator<AlertEvent, void, undefined> {
-    const call = this.alerts.watchAlerts({});
+    const call = this.alerts.watchAlerts({}, this.callMetadata.clone());
     try {
       for await (const event of call) yield toAlertEvent(event);
     } catch (error) {
@@ -110,10 +114,14 @@ export class Client {
   }
 
   private unary<Response>(
-    start: (options: grpc.CallOptions, done: grpc.requestCallback<Response>) => grpc.ClientUnaryCall,
+    start: (
+      metadata: grpc.Metadata,
+      options: grpc.CallOptions,
+      done: grpc.requestCallback<Response>,
+    ) => grpc.ClientUnaryCall,
   ): Promise<Response> {
     return new Promise((resolve, reject) => {
-      start({ deadline: Date.now() + this.timeoutMs }, (error, response) => {
+      start(this.callMetadata.clone(), { deadline: Date.now() + this.timeoutMs }, (error, response) => {
         if (error) reject(toSalesmetricsError(error));
         else resolve(response!);
       });

@@ -1,5 +1,6 @@
 export type { Alert, AlertEvaluation, AlertEvent, Severity } from './alerts';
 export { Client, DEFAULT_SERVER, type ClientOptions } from './client';
+export type { ConnectionOptions } from './connection';
 export type * from './dashboards';
 export { SalesmetricsError, type StatusCodeName } from './errors';
 export type * from './metrics';

@@ -2,6 +2,7 @@
 import grpc
 
 from salesmetrics import requests
+from salesmetrics.connection import open_channel
 from salesmetrics.errors import SalesmetricsError
 from salesmetrics.records import to_python
 from salesmetrics.v1 import (alerts_pb2, alerts_pb2_grpc, dashboards_pb2, dashboards_pb2_grpc, metrics_service_pb2,
@@ -15,11 +16,16 @@ class Client:
     SalesmetricsError. Each unary call fails after `timeout` seconds.
     Periods are [start, end): datetime.date, or datetime.datetime (naive:
     civil time in tz; aware: converted into tz); as_of is an aware datetime.
+
+    Plaintext by default; ca_file turns TLS on, cert_file and key_file add a
+    client certificate, server_name is the name to verify, token is sent as a
+    bearer token with every call (see connection.open_channel).
     """
 
-    def __init__(self, address, *, credentials=None, timeout=30.0):
-        self._channel = (grpc.secure_channel(address, credentials) if credentials
-                         else grpc.insecure_channel(address))
+    def __init__(self, address, *, credentials=None, timeout=30.0, ca_file=None, cert_file=None, key_file=None,
+                 server_name=None, token=None):
+        self._channel = open_channel(address, credentials=credentials, ca_file=ca_file, cert_file=cert_file,
+                                     key_file=key_file, server_name=server_name, token=token)
         self._timeout = timeout
         self._metrics = metrics_service_pb2_grpc.MetricsServiceStub(self._channel)
         self._dashboards = dashboards_pb2_grpc.DashboardServiceStub(self._channel)

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Writes throwaway certificates for the TLS tests into DIR (made if need be):
+#
+#   ca.pem                    the test CA, which signed the two below
+#   server.pem, server.key    the server's: DNS:localhost, IP:127.0.0.1, IP:::1
+#   client.pem, client.key    a client's: CN and DNS reporting.acme.test
+#   other-ca.pem              a CA that signed neither, for "wrong CA" tests
+#
+#   tests/support/make-test-certificates.sh DIR
+#
+# EC P-256 keys (fast to make), valid for two days; nothing here is committed.
+set -euo pipefail
+dir=${1:?usage: make-test-certificates.sh DIR}
+mkdir -p "$dir"
+cd "$dir"
+
+new_key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+
+# new_ca NAME: NAME.pem and NAME.key, self-signed.
+new_ca() {
+  new_key "$1.key"
+  openssl req -x509 -new -key "$1.key" -subj "/CN=salesmetrics test $1" -days 2 -out "$1.pem" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign 2>/dev/null
+}
+
+# new_leaf NAME COMMON_NAME SUBJECT_ALT_NAMES EXTENDED_KEY_USAGE: NAME.pem and NAME.key, signed by ca.
+new_leaf() {
+  new_key "$1.key"
+  openssl req -new -key "$1.key" -subj "/CN=$2" 2>/dev/null |
+    openssl x509 -req -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out "$1.pem" \
+      -extfile <(printf 'subjectAltName=%s\nextendedKeyUsage=%s\n' "$3" "$4") 2>/dev/null
+}
+
+new_ca ca
+new_leaf server localhost "DNS:localhost,IP:127.0.0.1,IP:::1" serverAuth
+new_leaf client reporting.acme.test "DNS:reporting.acme.test" clientAuth
+new_ca other-ca
+rm -f ca.key other-ca.key ca.srl
