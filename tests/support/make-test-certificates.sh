@@ -5,6 +5,8 @@
 #   server.pem, server.key    the server's: DNS:localhost, IP:127.0.0.1, IP:::1
 #   client.pem, client.key    a client's: CN and DNS reporting.acme.test
 #   other-ca.pem              a CA that signed neither, for "wrong CA" tests
+#   stranger.pem, .key        signed by other-ca: a client with client's name from a CA not trusted
+#   rotated.pem, .key         signed by other-ca: a server certificate to rotate to
 #
 #   tests/support/make-test-certificates.sh DIR
 #
@@ -23,16 +25,18 @@ new_ca() {
     -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign 2>/dev/null
 }
 
-# new_leaf NAME COMMON_NAME SUBJECT_ALT_NAMES EXTENDED_KEY_USAGE: NAME.pem and NAME.key, signed by ca.
+# new_leaf CA NAME COMMON_NAME SUBJECT_ALT_NAMES EXTENDED_KEY_USAGE: NAME.pem and NAME.key, signed by CA.
 new_leaf() {
-  new_key "$1.key"
-  openssl req -new -key "$1.key" -subj "/CN=$2" 2>/dev/null |
-    openssl x509 -req -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -out "$1.pem" \
-      -extfile <(printf 'subjectAltName=%s\nextendedKeyUsage=%s\n' "$3" "$4") 2>/dev/null
+  new_key "$2.key"
+  openssl req -new -key "$2.key" -subj "/CN=$3" 2>/dev/null |
+    openssl x509 -req -CA "$1.pem" -CAkey "$1.key" -CAcreateserial -days 2 -out "$2.pem" \
+      -extfile <(printf 'subjectAltName=%s\nextendedKeyUsage=%s\n' "$4" "$5") 2>/dev/null
 }
 
 new_ca ca
-new_leaf server localhost "DNS:localhost,IP:127.0.0.1,IP:::1" serverAuth
-new_leaf client reporting.acme.test "DNS:reporting.acme.test" clientAuth
+new_leaf ca server localhost "DNS:localhost,IP:127.0.0.1,IP:::1" serverAuth
+new_leaf ca client reporting.acme.test "DNS:reporting.acme.test" clientAuth
 new_ca other-ca
-rm -f ca.key other-ca.key ca.srl
+new_leaf other-ca stranger reporting.acme.test "DNS:reporting.acme.test" clientAuth
+new_leaf other-ca rotated localhost "DNS:localhost,IP:127.0.0.1,IP:::1" serverAuth
+rm -f ca.key other-ca.key ca.srl other-ca.srl

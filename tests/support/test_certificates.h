@@ -1,5 +1,6 @@
-// Throwaway certificates for TLS tests, made with the openssl command in a
-// directory of the test's own.
+// Throwaway certificates for TLS tests: those of
+// tests/support/make-test-certificates.sh, made in a directory of the
+// test's own.
 #ifndef SALESMETRICS_TESTS_SUPPORT_TEST_CERTIFICATES_H_
 #define SALESMETRICS_TESTS_SUPPORT_TEST_CERTIFICATES_H_
 
@@ -13,11 +14,9 @@ class TestCertificates {
  public:
   explicit TestCertificates(std::string dir) : dir_(std::move(dir)) {}
 
-  // A self-signed CA: NAME.pem and NAME.key.
-  absl::Status MakeAuthority(const std::string& name) const;
-  // A certificate for `common_name` signed by `authority`, valid for
-  // servers (localhost, 127.0.0.1) and clients: NAME.pem and NAME.key.
-  absl::Status Issue(const std::string& authority, const std::string& name, const std::string& common_name) const;
+  // Writes ca, server, client, other-ca, stranger and rotated (see the
+  // script).
+  absl::Status Make() const;
 
   std::string Pem(const std::string& name) const { return dir_ + "/" + name + ".pem"; }
   std::string Key(const std::string& name) const { return dir_ + "/" + name + ".key"; }
