@@ -17,10 +17,12 @@ namespace {
 constexpr char kEvaluateAlerts[] = "salesmetrics.v1.AlertService/EvaluateAlerts";
 constexpr char kWatchAlerts[] = "salesmetrics.v1.AlertService/WatchAlerts";
 
-// Alerts are about the whole company, its teams and reps.
+// Alerts are about the whole company, its teams and reps, and read many
+// metrics.
 absl::Status CheckCompanyWide(const Caller& caller) {
-  if (!caller.HasRowScopes()) return absl::OkStatus();
-  return absl::PermissionDeniedError("alerts are company-wide, and the caller may only see the rows of its scope");
+  if (caller.MaySeeEveryMetric()) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      "alerts are company-wide and read many metrics, and the caller may only see some rows or metrics");
 }
 
 absl::StatusOr<Admission> AdmitWatcher(const Gate& gate, const Presented& presented) {
@@ -55,6 +57,11 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
       return;
     }
     service_->Track(this);
+    // A reload between the admission and Track did not see this stream.
+    if (!StillAdmitted()) {
+      End(absl::UnauthenticatedError("the stream's credential was revoked or changed; subscribe again"));
+      return;
+    }
     LogInfo(absl::StrCat("rpc=WatchAlerts subscribed caller=", admission_.caller->name, " tenant=",
                          admission_.caller->tenant, " request_id=", request_id_));
   }

@@ -11,12 +11,16 @@ namespace {
 
 // Its tenant's fiscal year when it names none; the caller's row scopes on
 // a dashboard that takes filters, and PERMISSION_DENIED on a company-wide
-// one for a caller with row scopes.
+// one for a caller with row scopes, and on any for a caller limited to
+// some metrics.
 template <typename Request>
 absl::StatusOr<Request> AsCallerMayAsk(const Request& request, const UnaryCall& call) {
   Request limited = request;
   if (limited.period().fiscal_year_start_month() == 0) {
     limited.mutable_period()->set_fiscal_year_start_month(call.tenant->settings().fiscal_year_start_month());
+  }
+  if (!call.caller->allowed_metrics.empty()) {
+    return absl::PermissionDeniedError("dashboards combine many metrics, and the caller may use only some");
   }
   if (!call.caller->HasRowScopes()) return limited;
   if constexpr (std::is_same_v<Request, v1::ComputeFunnelRequest>) {

@@ -64,6 +64,13 @@ void ReloadAll(Runtime& runtime, Reloader& reloader, AlertService& alerts) {
   if (!reloader.Start()) LogWarning("a reload of the metrics is still running; this one is not started");
 }
 
+// gRPC's reflection plugin serves on every builder: each gets the guard.
+void GuardReflection(grpc::ServerBuilder& builder, const Gate* gate) {
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<ReflectionGuardFactory>(gate));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+}
+
 void WarnAboutExposure(const Runtime& runtime) {
   const server::ServerConfig& config = runtime.config;
   if (IsLoopbackAddress(config.listen_address())) return;
@@ -92,9 +99,7 @@ int Serve(Runtime& runtime, ServerSignals& signals) {
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60000);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(std::make_unique<ReflectionGuardFactory>(runtime.gate.get()));
-  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  GuardReflection(builder, runtime.gate.get());
   builder.RegisterService(&metrics_service);
   builder.RegisterService(&dashboard_service);
   builder.RegisterService(&alert_service);
@@ -111,6 +116,7 @@ int Serve(Runtime& runtime, ServerSignals& signals) {
   if (!admin_address.empty() && !admin_here) {
     grpc::ServerBuilder admin_builder;
     admin_builder.AddListeningPort(admin_address, grpc::InsecureServerCredentials());
+    GuardReflection(admin_builder, runtime.gate.get());
     admin_builder.RegisterService(&admin_service);
     if ((admin_server = admin_builder.BuildAndStart()) == nullptr) {
       LogError(absl::StrCat("cannot listen on ", admin_address, " for AdminService"));

@@ -42,9 +42,9 @@ struct Runtime {
 // before it listens.
 absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program);
 
-// Renews the certificates, then the tenants and credentials together (both
-// files are read and checked against each other first: a bad edit changes
-// nothing).
+// Renews the certificates (a bad file is logged and changes nothing), then
+// the tenants and credentials together (both files are read and checked
+// against each other first: a bad edit changes nothing).
 absl::Status ReloadAccess(Runtime& runtime);
 
 }  // namespace salesmetrics

@@ -223,10 +223,9 @@ absl::StatusOr<std::shared_ptr<const RegisteredMetric>> ParseSqlMetric(
   SqlMetricDefinition def;
   TextProtoFile file;
   if (absl::Status s = file.Parse(text, path, &def); !s.ok()) return s;
-  // Without a database, the SQL must pass as either would read it.
-  DefinitionChecker checker(file, def,
-                            pool != nullptr ? std::vector<Dialect>{pool->dialect()}
-                                            : std::vector<Dialect>{Dialect(Backend::kSqlite), Dialect(Backend::kPostgres)});
+  // The SQL must pass as either database would read it: one server may
+  // serve tenants on both, whatever database prepares it here.
+  DefinitionChecker checker(file, def, {Dialect(Backend::kSqlite), Dialect(Backend::kPostgres)});
   absl::StatusOr<sdk::MetricInfo> info = checker.Check();
   if (!info.ok()) return info.status();
   if (pool != nullptr) {

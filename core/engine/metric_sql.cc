@@ -1,5 +1,7 @@
 #include "core/engine/metric_sql.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/query/dimensions.h"
@@ -34,6 +36,9 @@ class MacroContext {
  public:
   MacroContext(const SqlScope& scope, const Dialect& dialect) : scope_(scope), dialect_(dialect) {}
 
+  // Whether the SQL applied the filters somewhere.
+  bool filtered() const { return filtered_; }
+
   absl::StatusOr<std::string> Expand(absl::string_view name, const std::vector<std::string>& args,
                                      SqlParams& params) {
     const auto arity = [&](size_t n) -> absl::Status {
@@ -57,6 +62,7 @@ class MacroContext {
       absl::StatusOr<Entity> entity = ParseEntity(args[0]);
       if (!entity.ok()) return entity.status();
       if (name == "filters") {
+        filtered_ = true;
         return FilterSql(*entity, args[1], *scope_.filters, absl::StrCat("_f", macro_count_++, "_"), params);
       }
       if (scope_.group_by.empty()) return std::string(name == "group_key" ? "CAST(NULL AS TEXT)" : "");
@@ -92,6 +98,7 @@ class MacroContext {
   const SqlScope& scope_;
   const Dialect& dialect_;
   int macro_count_ = 0;
+  bool filtered_ = false;
 };
 
 }  // namespace
@@ -121,6 +128,13 @@ absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope
       },
       params);
   if (!expanded.ok()) return expanded.status();
+  const bool strict = scope.filters != nullptr &&
+                      std::any_of(scope.filters->begin(), scope.filters->end(),
+                                  [](const DimensionFilter& filter) { return filter.strict; });
+  if (strict && !macros.filtered()) {
+    return absl::PermissionDeniedError(
+        "this metric has a query that takes no filters, so it cannot be limited to the caller's row scope");
+  }
   return BindParameters(*expanded, params, dialect);
 }
 

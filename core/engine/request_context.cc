@@ -76,7 +76,7 @@ void ParseFilters(const RequestContextFields& fields, RequestContext& context, F
     const salesmetrics::v1::Filter& f = fields.filters->Get(i);
     if (f.values().empty()) errors.Add(absl::StrCat("filters[", i, "].values"), "must hold at least one value");
     values += f.values_size();
-    context.filters.push_back({f.dimension(), {f.values().begin(), f.values().end()}});
+    context.filters.push_back({f.dimension(), {f.values().begin(), f.values().end()}, f.strict()});
   }
   if (values > kMaxFilterValues) {
     errors.Add("filters", absl::StrCat("hold ", values, " values together; at most ", kMaxFilterValues,

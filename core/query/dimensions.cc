@@ -67,7 +67,10 @@ std::string FilterSql(Entity entity, absl::string_view alias, const std::vector<
   std::string sql;
   for (size_t f = 0; f < filters.size(); ++f) {
     const DimensionDef* def = Find(entity, filters[f].dimension);
-    if (def == nullptr) continue;
+    if (def == nullptr) {
+      if (filters[f].strict) absl::StrAppend(&sql, " AND 1 = 0");
+      continue;
+    }
     std::vector<std::string> placeholders;
     for (size_t v = 0; v < filters[f].values.size(); ++v) {
       const std::string name = absl::StrCat(param_prefix, f, "_", v);

@@ -33,6 +33,9 @@ bool EntityHasDimension(Entity entity, absl::string_view dimension);
 struct DimensionFilter {
   std::string dimension;
   std::vector<std::string> values;
+  // Rows of an entity without this dimension match nothing (rather than
+  // everything).
+  bool strict = false;
 };
 
 // " AND <test>" for each filter on a dimension `entity` knows (others are

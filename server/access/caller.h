@@ -29,6 +29,9 @@ struct Caller {
   bool MayCall(absl::string_view method) const;
   bool MayCompute(absl::string_view metric_id) const;
   bool HasRowScopes() const { return !row_scopes.empty(); }
+  // Whether it may see views that combine many metrics (dashboards,
+  // alerts): not with row scopes, nor with a list of allowed metrics.
+  bool MaySeeEveryMetric() const { return row_scopes.empty() && allowed_metrics.empty(); }
 };
 
 // The caller of a server without authentication (a loopback listener with

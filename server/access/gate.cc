@@ -26,8 +26,7 @@ Presented PresentedBy(const ClientMetadata& metadata, const grpc::AuthContext* a
     }
   }
   if (auth != nullptr && auth->IsPeerAuthenticated()) {
-    for (const char* property : {GRPC_X509_CN_PROPERTY_NAME, GRPC_X509_SAN_PROPERTY_NAME,
-                                 GRPC_PEER_DNS_PROPERTY_NAME, GRPC_PEER_URI_PROPERTY_NAME}) {
+    for (const char* property : {GRPC_X509_CN_PROPERTY_NAME, GRPC_PEER_DNS_PROPERTY_NAME, GRPC_PEER_URI_PROPERTY_NAME}) {
       for (const grpc::string_ref& name : auth->FindPropertyValues(property)) {
         presented.certificate_names.emplace_back(name.data(), name.size());
       }
@@ -61,7 +60,8 @@ absl::StatusOr<Admission> Gate::Admit(const Presented& presented, absl::string_v
     admission.caller = *std::move(caller);
   }
   if (!admission.caller->MayCall(method)) {
-    return absl::PermissionDeniedError(absl::StrCat("the caller may not call ", method));
+    return WithLogDetail(absl::PermissionDeniedError(absl::StrCat("the caller may not call ", method)),
+                         absl::StrCat("caller ", admission.caller->name, " of tenant ", admission.caller->tenant));
   }
   admission.tenant = tenants_->Find(admission.caller->tenant);
   if (admission.tenant == nullptr) {

@@ -34,6 +34,8 @@ class ReflectionGuard final : public grpc::experimental::Interceptor {
       if (description != nullptr) {
         refused_reply_.reset(ErrorResponseLike(*description));
         methods->ModifySendMessage(refused_reply_.get());
+      } else {
+        info_->server_context()->TryCancel();  // never the description itself
       }
     }
     if (!refusal_.ok() && methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
@@ -64,7 +66,7 @@ class ReflectionGuard final : public grpc::experimental::Interceptor {
   const Gate* gate_;
   grpc::experimental::ServerRpcInfo* info_;
   const std::string method_;
-  absl::Status refusal_;
+  absl::Status refusal_ = absl::UnauthenticatedError("not admitted");
   std::unique_ptr<google::protobuf::Message> refused_reply_;
 };
 

@@ -22,6 +22,7 @@ absl::Status LimitToRowScopes(const Caller& caller,
     }
     salesmetrics::v1::Filter* added = filters->Add();
     added->set_dimension(scope.dimension);
+    added->set_strict(true);
     added->mutable_values()->Add(scope.values.begin(), scope.values.end());
   }
   return absl::OkStatus();

@@ -26,6 +26,12 @@ TEST(DimensionsTest, FiltersBindTheirValues) {
   EXPECT_EQ(params.size(), 3u);  // campaign is not an opportunity dimension
 }
 
+TEST(DimensionsTest, AStrictFilterOnAnotherEntitysDimensionMatchesNothing) {
+  SqlParams params;
+  EXPECT_EQ(FilterSql(Entity::kSalesRep, "r", {{"region", {"east"}, /*strict=*/true}}, "_f0_", params), " AND 1 = 0");
+  EXPECT_EQ(FilterSql(Entity::kSalesRep, "r", {{"region", {"east"}}}, "_f0_", params), "");
+}
+
 TEST(DimensionsTest, CompetitorGroupsJoin) {
   SqlParams params;
   auto key = GroupKey(Entity::kOpportunity, "o", "competitor", {}, "_g_", params);
