@@ -9,9 +9,6 @@
 #include "server/rpc_outcome.h"
 
 namespace salesmetrics {
-
-namespace v1 = salesmetrics::v1;
-
 namespace {
 
 constexpr char kEvaluateAlerts[] = "salesmetrics.v1.AlertService/EvaluateAlerts";
