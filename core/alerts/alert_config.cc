@@ -20,8 +20,9 @@ class Checker {
  public:
   explicit Checker(const TextProtoFile& file) : file_(file) {}
 
-  absl::StatusOr<AlertSettings> Check(const AlertsConfig& config) {
+  absl::StatusOr<AlertSettings> Check(const AlertsConfig& config, int company_fiscal_year_start_month) {
     AlertSettings settings;
+    settings.fiscal_year_start_month = company_fiscal_year_start_month;
     if (config.evaluation_interval_seconds() < 0) Fail(config, "evaluation_interval_seconds", "must be positive");
     if (config.evaluation_interval_seconds() > 0) {
       settings.evaluation_interval = absl::Seconds(config.evaluation_interval_seconds());
@@ -119,18 +120,19 @@ class Checker {
 
 }  // namespace
 
-absl::StatusOr<AlertSettings> ParseAlertSettings(const std::string& text, const std::string& file) {
+absl::StatusOr<AlertSettings> ParseAlertSettings(const std::string& text, const std::string& file,
+                                                 int company_fiscal_year_start_month) {
   AlertsConfig config;
   TextProtoFile parsed;
   if (absl::Status s = parsed.Parse(text, file, &config); !s.ok()) return s;
-  return Checker(parsed).Check(config);
+  return Checker(parsed).Check(config, company_fiscal_year_start_month);
 }
 
-absl::StatusOr<AlertSettings> LoadAlertSettings(const std::string& path) {
-  if (path.empty()) return ParseAlertSettings("", "(defaults)");
+absl::StatusOr<AlertSettings> LoadAlertSettings(const std::string& path, int company_fiscal_year_start_month) {
+  if (path.empty()) return ParseAlertSettings("", "(defaults)", company_fiscal_year_start_month);
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
-  return ParseAlertSettings(*text, path);
+  return ParseAlertSettings(*text, path, company_fiscal_year_start_month);
 }
 
 }  // namespace salesmetrics

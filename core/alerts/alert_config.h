@@ -38,11 +38,13 @@ struct AlertSettings {
 };
 
 // Parses and checks a config text; `file` names it in errors, which read
-// "FILE:LINE: problem".
-absl::StatusOr<AlertSettings> ParseAlertSettings(const std::string& text, const std::string& file);
+// "FILE:LINE: problem". A config that names no fiscal year follows the
+// company's, `company_fiscal_year_start_month` (1-12).
+absl::StatusOr<AlertSettings> ParseAlertSettings(const std::string& text, const std::string& file,
+                                                 int company_fiscal_year_start_month);
 
 // Reads and parses a config file; an empty path gives the defaults.
-absl::StatusOr<AlertSettings> LoadAlertSettings(const std::string& path);
+absl::StatusOr<AlertSettings> LoadAlertSettings(const std::string& path, int company_fiscal_year_start_month);
 
 }  // namespace salesmetrics
 

@@ -14,7 +14,8 @@ absl::StatusOr<std::shared_ptr<Tenant>> Tenant::Start(const server::Tenant& sett
   };
   absl::StatusOr<DatabaseUrl> url = ParseDatabaseUrl(settings.database_url());
   if (!url.ok()) return fail(url.status());
-  absl::StatusOr<AlertSettings> alert_settings = LoadAlertSettings(settings.alerts_config());
+  absl::StatusOr<AlertSettings> alert_settings =
+      LoadAlertSettings(settings.alerts_config(), settings.fiscal_year_start_month());
   if (!alert_settings.ok()) return fail(alert_settings.status());
 
   std::shared_ptr<Tenant> tenant(new Tenant(settings, options));
@@ -45,17 +46,20 @@ absl::StatusOr<std::shared_ptr<Tenant>> Tenant::Start(const server::Tenant& sett
   tenant->alert_hub_ = std::make_unique<AlertHub>(tenant->alerts_.get(), interval, options.max_request_time);
   tenant->health_ = std::make_unique<HealthMonitor>(
       pool, label, absl::Seconds(1), check_role,
-      [report = options.report_health, name = settings.name()](bool serving) {
-        if (report) report(name, serving);
+      [board = options.health, self = tenant.get()](bool serving) {
+        if (board != nullptr) board->Report(self, serving);
       });
   tenant->health_->Start();
   tenant->alert_hub_->Start();
   return tenant;
 }
 
-Tenant::~Tenant() {
-  if (alert_hub_) alert_hub_->Shutdown();
+Tenant::~Tenant() { Retire(); }
+
+void Tenant::Retire() {
+  if (alert_hub_) alert_hub_->Stop();
   if (health_) health_->Stop();
+  if (options_.health != nullptr) options_.health->Forget(this);
 }
 
 }  // namespace salesmetrics

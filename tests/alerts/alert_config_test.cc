@@ -15,7 +15,7 @@ const AlertRuleConfig* Rule(const AlertSettings& settings, const std::string& id
 }
 
 TEST(AlertConfigTest, DefaultsAreEveryRuleAtCompanyScope) {
-  auto settings = ParseAlertSettings("", "alerts.textproto");
+  auto settings = ParseAlertSettings("", "alerts.textproto", 1);
   ASSERT_TRUE(settings.ok()) << settings.status();
   EXPECT_EQ(settings->rules.size(), 6u);
   EXPECT_EQ(settings->evaluation_interval, absl::Minutes(5));
@@ -31,6 +31,15 @@ TEST(AlertConfigTest, DefaultsAreEveryRuleAtCompanyScope) {
   EXPECT_EQ(pace->scopes[0].level, AlertScopeConfig::Level::kCompany);
 }
 
+TEST(AlertConfigTest, FollowsTheCompanysFiscalYearUnlessItNamesOne) {
+  auto company = ParseAlertSettings("time_zone: \"UTC\"", "alerts.textproto", 4);
+  ASSERT_TRUE(company.ok()) << company.status();
+  EXPECT_EQ(company->fiscal_year_start_month, 4);
+  auto own = ParseAlertSettings("fiscal_year_start_month: 7", "alerts.textproto", 4);
+  ASSERT_TRUE(own.ok()) << own.status();
+  EXPECT_EQ(own->fiscal_year_start_month, 7);
+}
+
 TEST(AlertConfigTest, OverridesThresholdsScopesAndSchedule) {
   auto settings = ParseAlertSettings(R"pb(
     evaluation_interval_seconds: 30
@@ -38,7 +47,7 @@ TEST(AlertConfigTest, OverridesThresholdsScopesAndSchedule) {
     fiscal_year_start_month: 4
     rule { id: "win_rate_drop" drop_points: "10" scope { level: "team" } scope { level: "rep" id: "r1" id: "r2" } }
     rule { id: "ltv_cac_band" enabled: false }
-  )pb", "alerts.textproto");
+  )pb", "alerts.textproto", 1);
   ASSERT_TRUE(settings.ok()) << settings.status();
   EXPECT_EQ(settings->evaluation_interval, absl::Seconds(30));
   EXPECT_EQ(settings->fiscal_year_start_month, 4);
@@ -54,7 +63,7 @@ TEST(AlertConfigTest, OverridesThresholdsScopesAndSchedule) {
 
 // The error names the file, the line and the problem.
 void ExpectRefused(const std::string& text, const std::string& expected) {
-  auto settings = ParseAlertSettings(text, "alerts.textproto");
+  auto settings = ParseAlertSettings(text, "alerts.textproto", 1);
   ASSERT_FALSE(settings.ok()) << text;
   EXPECT_EQ(settings.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(absl::StrContains(settings.status().message(), expected)) << settings.status();
@@ -78,8 +87,8 @@ TEST(AlertConfigTest, RefusesAWrongFileWithTheLineAndTheProblem) {
 }
 
 TEST(AlertConfigTest, LoadsAFileOrTheDefaults) {
-  EXPECT_TRUE(LoadAlertSettings("").ok());
-  EXPECT_EQ(LoadAlertSettings("/nonexistent/alerts.textproto").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(LoadAlertSettings("", 1).ok());
+  EXPECT_EQ(LoadAlertSettings("/nonexistent/alerts.textproto", 1).status().code(), absl::StatusCode::kNotFound);
 }
 
 }  // namespace

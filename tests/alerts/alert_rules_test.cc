@@ -58,7 +58,7 @@ class AlertRulesTest : public MetricTest {
     for (const AlertRuleSpec& spec : AlertRuleSpecs()) {
       if (rule != spec.id) absl::StrAppend(&config, "rule { id: \"", spec.id, "\" enabled: false }\n");
     }
-    auto parsed = ParseAlertSettings(config, "test");
+    auto parsed = ParseAlertSettings(config, "test", 1);
     EXPECT_TRUE(parsed.ok()) << parsed.status();
     const AlertEvaluator evaluator(engine_.get(), pool_.get(), *std::move(parsed));
     auto alerts = evaluator.Evaluate(*ParseInstant(kAsOf), absl::Now() + absl::Seconds(60));

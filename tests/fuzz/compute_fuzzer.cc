@@ -50,7 +50,7 @@ struct Server {
 
   static AlertSettings AlertSettingsOrFail() {
     absl::StatusOr<AlertSettings> settings =
-        ParseAlertSettings(SourceFile("server/alerts.example.textproto"), "alerts.example.textproto");
+        ParseAlertSettings(SourceFile("server/alerts.example.textproto"), "alerts.example.textproto", 1);
     if (!settings.ok()) Fail(settings.status().ToString());
     return *std::move(settings);
   }

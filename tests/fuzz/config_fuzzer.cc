@@ -34,7 +34,7 @@ void ReadServerConfig(const std::string& text) {
 }
 
 void ReadAlertsConfig(const std::string& text) {
-  absl::StatusOr<AlertSettings> settings = ParseAlertSettings(text, "alerts.textproto");
+  absl::StatusOr<AlertSettings> settings = ParseAlertSettings(text, "alerts.textproto", 1);
   if (!settings.ok()) return;
   Require(settings->evaluation_interval > absl::ZeroDuration(), "an accepted evaluation interval is not positive");
   Require(settings->fiscal_year_start_month >= 1 && settings->fiscal_year_start_month <= 12,
