@@ -3,7 +3,6 @@
 #include <google/protobuf/io/tokenizer.h>
 
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -50,11 +49,18 @@ std::string TextProtoFile::Where(int line, const std::string& problem) const {
 }
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxFileBytes) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ": larger than ", kMaxFileBytes >> 20, " MiB"));
+    }
+  }
+  if (in.bad()) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  return text;
 }
 
 }  // namespace salesmetrics

@@ -30,7 +30,12 @@ class TextProtoFile {
   google::protobuf::TextFormat::ParseInfoTree locations_;
 };
 
-// Reads a whole file; NotFound naming it when it cannot be read.
+// The largest file ReadFile reads: configuration files, certificates and
+// definitions are far smaller.
+inline constexpr size_t kMaxFileBytes = size_t{16} << 20;
+
+// Reads a whole file; NotFound naming it when it cannot be read,
+// InvalidArgument when it is larger than kMaxFileBytes.
 absl::StatusOr<std::string> ReadFile(const std::string& path);
 
 }  // namespace salesmetrics

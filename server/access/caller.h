@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace salesmetrics {
 
@@ -24,6 +25,8 @@ struct Caller {
   // Empty: every metric.
   absl::flat_hash_set<std::string> allowed_metrics;
   std::vector<RowScope> row_scopes;
+  // When its credential stops being accepted.
+  absl::Time expires = absl::InfiniteFuture();
 
   // Whether it may call `method` ("package.Service/Method").
   bool MayCall(absl::string_view method) const;

@@ -60,6 +60,9 @@ absl::StatusOr<server::TenantsFile> LoadTenants(const server::ServerConfig& conf
   if (file.tenant().empty()) {
     return absl::InvalidArgumentError(parsed.Where(0, "serves no tenant; add tenant { name: ... database_url: ... }"));
   }
+  if (file.tenant_size() > kMaxTenants) {
+    return absl::InvalidArgumentError(parsed.Where(0, absl::StrCat("has more than ", kMaxTenants, " tenants")));
+  }
   absl::flat_hash_set<std::string> names;
   for (int i = 0; i < file.tenant_size(); ++i) {
     server::Tenant& tenant = *file.mutable_tenant(i);
@@ -73,7 +76,7 @@ absl::StatusOr<server::TenantsFile> LoadTenants(const server::ServerConfig& conf
   return file;
 }
 
-absl::StatusOr<std::vector<std::string>> TenantDirectory::Apply(const server::TenantsFile& file) {
+absl::Status TenantDirectory::Apply(const server::TenantsFile& file) {
   absl::MutexLock apply_lock(&apply_mu_);
   absl::flat_hash_map<std::string, std::shared_ptr<Tenant>> next;
   for (const server::Tenant& settings : file.tenant()) {
@@ -86,22 +89,18 @@ absl::StatusOr<std::vector<std::string>> TenantDirectory::Apply(const server::Te
     if (!started.ok()) return started.status();
     next[settings.name()] = *std::move(started);
   }
-  std::vector<std::string> removed;
   absl::flat_hash_map<std::string, std::shared_ptr<Tenant>> previous;
   {
     absl::MutexLock lock(&mu_);
-    for (const auto& [name, tenant] : tenants_) {
-      if (!next.contains(name)) removed.push_back(name);
-    }
     previous.swap(tenants_);
     tenants_ = std::move(next);
   }
   // A replaced tenant's streams end now, so that none goes on serving what
   // the reload took away; the tenant itself ends with its last request.
   for (const auto& [name, tenant] : previous) {
-    if (Find(name) != tenant) tenant->alert_hub().Shutdown();
+    if (Find(name) != tenant) tenant->Retire();
   }
-  return removed;
+  return absl::OkStatus();
 }
 
 std::shared_ptr<Tenant> TenantDirectory::Find(const std::string& name) const {

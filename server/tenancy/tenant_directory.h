@@ -17,6 +17,9 @@
 
 namespace salesmetrics {
 
+// The most tenants one tenants file (at most kMaxFileBytes) may list.
+inline constexpr int kMaxTenants = 1000;
+
 // The tenants of `config`: its tenants file, each tenant's defaults filled
 // from the server's settings, or without one a single tenant "default"
 // from database_url, currency_code, fiscal_year_start_month and
@@ -31,9 +34,9 @@ class TenantDirectory {
 
   // Serves `file`'s tenants from now on: those whose settings did not
   // change are kept as they are, new and changed ones started. All or
-  // nothing: when one cannot start, nothing changes. Returns the names of
-  // the tenants no longer served.
-  absl::StatusOr<std::vector<std::string>> Apply(const server::TenantsFile& file);
+  // nothing: when one cannot start, nothing changes. Those no longer
+  // served, or replaced, are retired (Tenant::Retire).
+  absl::Status Apply(const server::TenantsFile& file);
 
   // nullptr when `name` is not served.
   std::shared_ptr<Tenant> Find(const std::string& name) const;

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "core/engine/request_limits.h"
 #include "absl/time/clock.h"
 #include "core/util/status_detail.h"
 #include "server/access/caller.h"
@@ -62,9 +64,34 @@ TEST(CredentialsTest, RefusesABadFileNamingTheLineAndProblem) {
   EXPECT_TRUE(absl::StrContains(
       Refusal("caller { name: \"a\" tenant: \"acme\" client_certificate_name: \"x\" expire_time: \"tomorrow\" }"),
       "is not an RFC 3339 instant"));
-  EXPECT_TRUE(absl::StrContains(
+  EXPECT_EQ(
       Refusal("caller { name: \"a\" tenant: \"acme\" client_certificate_name: \"x\" row_scope { dimension: \"r\" } }"),
-      "a row_scope needs a dimension and at least one value"));
+      "creds.textproto:1: caller \"a\": row_scope dimension \"r\" is not a known dimension");
+  EXPECT_EQ(
+      Refusal("caller { name: \"a\" tenant: \"acme\" client_certificate_name: \"x\" row_scope { dimension: \"region\" } }"),
+      "creds.textproto:1: caller \"a\": a row_scope needs 1 to 1000 values");
+}
+
+TEST(CredentialsTest, RefusesAFileBeyondItsLimits) {
+  const std::string caller = "caller { name: \"a\" tenant: \"acme\" client_certificate_name: \"x\" ";
+  EXPECT_EQ(Refusal("caller { name: \"" + std::string(kMaxCallerNameBytes + 1, 'n') + "\" }"),
+            "creds.textproto:1: a caller needs a name of 1 to 128 bytes");
+  std::string rpcs;
+  for (int i = 0; i <= kMaxAllowedRpcs; ++i) rpcs += "allow_rpc: \"*\" ";
+  EXPECT_EQ(Refusal(caller + rpcs + "}"), "creds.textproto:1: caller \"a\": has more than 64 allow_rpc");
+  std::string scopes;
+  for (int i = 0; i <= kMaxRowScopes; ++i) scopes += "row_scope { dimension: \"region\" values: \"east\" } ";
+  EXPECT_EQ(Refusal(caller + scopes + "}"), "creds.textproto:1: caller \"a\": has more than 4 row_scope");
+  EXPECT_EQ(Refusal(caller + "row_scope { dimension: \"region\" values: \"" + std::string(kMaxStringBytes + 1, 'v') +
+                    "\" } }"),
+            "creds.textproto:1: caller \"a\": a row_scope value is longer than 256 bytes");
+  std::string callers;
+  for (int i = 0; i <= kMaxCallers; ++i) {
+    callers += absl::StrCat("caller { name: \"c", i, "\" tenant: \"acme\" client_certificate_name: \"c", i, "\" }\n");
+  }
+  EXPECT_EQ(Refusal(callers), "creds.textproto: has more than 10000 callers");
+  callers.resize(callers.rfind("caller {"));
+  EXPECT_EQ(Refusal(callers), "accepted");
 }
 
 TEST(CredentialsTest, AFileWithATokenDoesNotHoldTheToken) {
