@@ -1,5 +1,6 @@
 #include "server/alert_service.h"
 
+#include <algorithm>
 #include <deque>
 
 #include "absl/strings/str_cat.h"
@@ -85,6 +86,8 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
     absl::MutexLock lock(&mu_);
     EndLocked(status);
   }
+
+  absl::Time expires() const { return admission_.caller->expires; }
 
   // Whether the credential it came with still admits it as it was.
   bool StillAdmitted() const {
@@ -180,6 +183,35 @@ grpc::ServerWriteReactor<v1::WatchAlertsResponse>* AlertService::WatchAlerts(grp
   return new AlertStream(this, context);
 }
 
+AlertService::AlertService(const Gate* gate, UnaryCalls* calls)
+    : gate_(gate), calls_(calls), expiry_thread_([this] { EndStreamsAsTheyExpire(); }) {}
+
+AlertService::~AlertService() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+    woken_ = true;
+  }
+  expiry_thread_.join();
+}
+
+void AlertService::EndStreamsAsTheyExpire() {
+  absl::MutexLock lock(&mu_);
+  while (!stopping_) {
+    const absl::Time now = absl::Now();
+    absl::Time next = absl::InfiniteFuture();
+    for (AlertStream* stream : streams_) {
+      if (stream->expires() <= now) {
+        stream->End(absl::UnauthenticatedError("the stream's credential expired; subscribe again"));
+      } else {
+        next = std::min(next, stream->expires());
+      }
+    }
+    woken_ = false;
+    mu_.AwaitWithDeadline(absl::Condition(&woken_), next);
+  }
+}
+
 void AlertService::RecheckStreams() {
   absl::MutexLock lock(&mu_);
   for (AlertStream* stream : streams_) {
@@ -192,6 +224,7 @@ void AlertService::RecheckStreams() {
 void AlertService::Track(AlertStream* stream) {
   absl::MutexLock lock(&mu_);
   streams_.insert(stream);
+  woken_ = true;
 }
 
 void AlertService::Untrack(AlertStream* stream) {

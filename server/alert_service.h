@@ -6,6 +6,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <thread>
+
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
@@ -28,7 +30,8 @@ class AlertStream;
 
 class AlertService final : public RawAlertService {
  public:
-  AlertService(const Gate* gate, UnaryCalls* calls) : gate_(gate), calls_(calls) {}
+  AlertService(const Gate* gate, UnaryCalls* calls);
+  ~AlertService() override;
 
   grpc::ServerUnaryReactor* EvaluateAlerts(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
                                            grpc::ByteBuffer* response) override;
@@ -36,18 +39,24 @@ class AlertService final : public RawAlertService {
       grpc::CallbackServerContext* context, const salesmetrics::v1::WatchAlertsRequest* request) override;
 
   // After a reload of the credentials or tenants: ends each stream whose
-  // credential no longer admits it to the same caller and tenant.
+  // credential no longer admits it to the same caller and tenant. (A
+  // credential's expiry ends its streams without a reload.)
   void RecheckStreams();
 
  private:
   friend class AlertStream;
   void Track(AlertStream* stream);
   void Untrack(AlertStream* stream);
+  // The expiry thread: ends each stream when its credential expires.
+  void EndStreamsAsTheyExpire();
 
   const Gate* gate_;
   UnaryCalls* calls_;
   absl::Mutex mu_;
   absl::flat_hash_set<AlertStream*> streams_ ABSL_GUARDED_BY(mu_);
+  bool woken_ ABSL_GUARDED_BY(mu_) = false;  // a stream came, or the service stops
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread expiry_thread_;
 };
 
 }  // namespace salesmetrics

@@ -14,6 +14,8 @@
 #include "core/time/civil_time.h"
 #include "salesmetrics/v1/alerts.grpc.pb.h"
 #include "server/alert_hub.h"
+#include "server/access/credentials.h"
+#include "server/access/token_hash.h"
 #include "server/alert_service.h"
 #include "server/tenancy/tenant_directory.h"
 #include "tests/support/metric_test_env.h"
@@ -150,6 +152,42 @@ TEST_P(WatchAlertsTest, ShutdownEndsTheStreamsCleanly) {
   while (subscription->reader->Read(&event)) {
   }
   EXPECT_TRUE(subscription->reader->Finish().ok());
+  AwaitSubscribers(0);
+}
+
+TEST_P(WatchAlertsTest, ATenantsAlertsFollowItsFiscalYear) {
+  server::TenantsFile file;
+  *file.add_tenant() = tenants_->Find("default")->settings();
+  server::Tenant* april = file.add_tenant();
+  *april = file.tenant(0);
+  april->set_name("april");
+  april->set_fiscal_year_start_month(4);
+  ASSERT_TRUE(tenants_->Apply(file).ok());
+  EXPECT_EQ(tenants_->Find("default")->alerts().settings().fiscal_year_start_month, 1);
+  EXPECT_EQ(tenants_->Find("april")->alerts().settings().fiscal_year_start_month, 4);
+}
+
+TEST_P(WatchAlertsTest, AStreamEndsWhenItsCredentialExpires) {
+  const absl::Time expiry = absl::Now() + absl::Seconds(2);
+  auto credentials = Credentials::Parse(
+      absl::StrCat("caller { name: \"watcher\" tenant: \"default\" allow_rpc: \"*\" token_sha256: \"",
+                   Sha256Hex("watch-token"), "\" expire_time: \"", absl::FormatTime(absl::RFC3339_full, expiry, absl::UTCTimeZone()),
+                   "\" }"),
+      "credentials.textproto", [](const std::string& tenant) { return tenant == "default"; });
+  ASSERT_TRUE(credentials.ok()) << credentials.status();
+  gate_->SetCredentials(*credentials);
+  auto subscription = std::make_unique<Subscription>();
+  subscription->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  subscription->context.AddMetadata("authorization", "Bearer watch-token");
+  subscription->reader = stub_->WatchAlerts(&subscription->context, v1::WatchAlertsRequest());
+  AwaitSubscribers(1);
+  v1::WatchAlertsResponse event;
+  while (subscription->reader->Read(&event)) {
+  }
+  const grpc::Status status = subscription->reader->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << status.error_message();
+  EXPECT_GE(absl::Now(), expiry);
+  EXPECT_LT(absl::Now(), expiry + absl::Seconds(5));
   AwaitSubscribers(0);
 }
 
