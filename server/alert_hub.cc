@@ -25,7 +25,9 @@ void AlertHub::Start() {
   thread_ = std::thread([this] { Run(); });
 }
 
-AlertHub::~AlertHub() {
+AlertHub::~AlertHub() { Stop(); }
+
+void AlertHub::Stop() {
   Shutdown();
   if (thread_.joinable()) thread_.join();
 }

@@ -44,6 +44,8 @@ class AlertHub {
   // Stops evaluating and closes every subscription, without waiting for an
   // evaluation in progress.
   void Shutdown();
+  // Shutdown, then waits for an evaluation in progress.
+  void Stop();
 
   // Adds `subscriber` unless `max_subscribers` are subscribed already.
   bool Subscribe(Subscriber* subscriber, size_t max_subscribers);

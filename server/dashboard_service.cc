@@ -16,9 +16,8 @@ namespace {
 template <typename Request>
 absl::StatusOr<Request> AsCallerMayAsk(const Request& request, const UnaryCall& call) {
   Request limited = request;
-  if (limited.period().fiscal_year_start_month() == 0) {
-    limited.mutable_period()->set_fiscal_year_start_month(call.tenant->settings().fiscal_year_start_month());
-  }
+  limited.mutable_period()->set_fiscal_year_start_month(
+      call.tenant->FiscalYearStartMonth(limited.period().fiscal_year_start_month()));
   if (!call.caller->allowed_metrics.empty()) {
     return absl::PermissionDeniedError("dashboards combine many metrics, and the caller may use only some");
   }

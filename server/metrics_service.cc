@@ -65,8 +65,8 @@ absl::Status CheckMayCompute(const Caller& caller, const std::string& metric_id)
 absl::StatusOr<v1::ComputeMetricRequest> AsCallerMayAsk(const v1::ComputeMetricRequest& request,
                                                         const MetricEngine& engine, const UnaryCall& call) {
   v1::ComputeMetricRequest limited = request;
-  if (call.tenant != nullptr && limited.fiscal_year_start_month() == 0) {
-    limited.set_fiscal_year_start_month(call.tenant->settings().fiscal_year_start_month());
+  if (call.tenant != nullptr) {
+    limited.set_fiscal_year_start_month(call.tenant->FiscalYearStartMonth(limited.fiscal_year_start_month()));
   }
   if (!call.caller->HasRowScopes()) return limited;
   const auto metric = engine.registry().Find(call.subject);

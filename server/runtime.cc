@@ -84,11 +84,9 @@ absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program) {
     return Tenant::Start(settings, {.registry = &r->registry,
                                     .max_request_time = absl::Seconds(r->config.max_request_seconds()),
                                     .allow_privileged_role = r->config.allow_privileged_database_role(),
-                                    .report_health = [r](const std::string& tenant, bool serving) {
-                                      r->health.Report(tenant, serving);
-                                    }});
+                                    .health = &r->health});
   });
-  if (auto applied = runtime->tenants->Apply(*tenants); !applied.ok()) return applied.status();
+  if (absl::Status applied = runtime->tenants->Apply(*tenants); !applied.ok()) return applied;
   runtime->gate = std::make_unique<Gate>(runtime->tenants.get(), *std::move(credentials));
   return runtime;
 }
@@ -103,10 +101,10 @@ absl::Status ReloadAccess(Runtime& runtime) {
   if (!tenants.ok()) return Prefixed("tenants and credentials not reloaded: ", tenants.status());
   absl::StatusOr<std::shared_ptr<const Credentials>> credentials = LoadCredentials(runtime.config, *tenants);
   if (!credentials.ok()) return Prefixed("tenants and credentials not reloaded: ", credentials.status());
-  absl::StatusOr<std::vector<std::string>> removed = runtime.tenants->Apply(*tenants);
-  if (!removed.ok()) return Prefixed("tenants and credentials not reloaded: ", removed.status());
+  if (absl::Status s = runtime.tenants->Apply(*tenants); !s.ok()) {
+    return Prefixed("tenants and credentials not reloaded: ", s);
+  }
   runtime.gate->SetCredentials(*std::move(credentials));
-  for (const std::string& name : *removed) runtime.health.Forget(name);
   LogInfo(absl::StrCat("reloaded: ", tenants->tenant_size(), " tenant(s) and their callers"));
   return absl::OkStatus();
 }

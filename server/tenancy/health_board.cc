@@ -10,13 +10,13 @@ void HealthBoard::Attach(grpc::HealthCheckServiceInterface* health) {
   PublishLocked();
 }
 
-void HealthBoard::Report(const std::string& tenant, bool serving) {
+void HealthBoard::Report(const void* tenant, bool serving) {
   absl::MutexLock lock(&mu_);
   serving_[tenant] = serving;
   PublishLocked();
 }
 
-void HealthBoard::Forget(const std::string& tenant) {
+void HealthBoard::Forget(const void* tenant) {
   absl::MutexLock lock(&mu_);
   serving_.erase(tenant);
   PublishLocked();

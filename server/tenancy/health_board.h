@@ -24,8 +24,10 @@ class HealthBoard {
 
   // Publishes to `health` from now on (nullptr: nowhere).
   void Attach(grpc::HealthCheckServiceInterface* health);
-  void Report(const std::string& tenant, bool serving);
-  void Forget(const std::string& tenant);
+  // Whether the database of `tenant` (one tenant as started: a tenant
+  // replaced by a reload is another) can be used.
+  void Report(const void* tenant, bool serving);
+  void Forget(const void* tenant);
 
  private:
   void PublishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -33,7 +35,7 @@ class HealthBoard {
   const std::vector<std::string> services_;
   absl::Mutex mu_;
   grpc::HealthCheckServiceInterface* health_ ABSL_GUARDED_BY(mu_) = nullptr;
-  absl::flat_hash_map<std::string, bool> serving_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<const void*, bool> serving_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace salesmetrics

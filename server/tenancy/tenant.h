@@ -7,7 +7,6 @@
 #ifndef SALESMETRICS_SERVER_TENANCY_TENANT_H_
 #define SALESMETRICS_SERVER_TENANCY_TENANT_H_
 
-#include <functional>
 #include <memory>
 #include <string>
 
@@ -19,6 +18,7 @@
 #include "core/engine/metric_engine.h"
 #include "server/alert_hub.h"
 #include "server/health_monitor.h"
+#include "server/tenancy/health_board.h"
 #include "server/tenancy/tenants.pb.h"
 
 namespace salesmetrics {
@@ -30,8 +30,8 @@ class Tenant {
     absl::Duration max_request_time = absl::Seconds(60);
     // Start although the database role may write (see core/db/role_check.h).
     bool allow_privileged_role = false;
-    // Hears whether its database can be used.
-    std::function<void(const std::string& tenant, bool serving)> report_health;
+    // Hears whether its database can be used; nullptr: nobody.
+    HealthBoard* health = nullptr;
     // How often its alert stream evaluates; zero: as its alert settings
     // say (whole seconds; tests want less).
     absl::Duration alert_interval = absl::ZeroDuration();
@@ -42,12 +42,23 @@ class Tenant {
   // role is checked when it answers), loads the alert rules, and starts the
   // health probe and the alert stream. `settings` has its defaults filled.
   static absl::StatusOr<std::shared_ptr<Tenant>> Start(const server::Tenant& settings, const Options& options);
+  // Retires the tenant.
   ~Tenant();
   Tenant(const Tenant&) = delete;
   Tenant& operator=(const Tenant&) = delete;
 
+  // When a reload stops serving it: ends its alert streams, and stops its
+  // alert evaluation and health probe, waiting for them, so that its last
+  // request, whichever thread ends it, frees only memory and connections.
+  void Retire();
+
   const std::string& name() const { return settings_.name(); }
   const server::Tenant& settings() const { return settings_; }
+  // The first month of the fiscal year a request follows: the one it names
+  // (1-12), or the tenant's when it names none (0).
+  int FiscalYearStartMonth(int requested) const {
+    return requested != 0 ? requested : settings_.fiscal_year_start_month();
+  }
   const MetricEngine& engine() const { return *engine_; }
   DashboardEnv dashboards() const { return {pool_.get(), options_.registry, settings_.currency_code()}; }
   const AlertEvaluator& alerts() const { return *alerts_; }
