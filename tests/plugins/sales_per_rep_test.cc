@@ -121,6 +121,23 @@ TEST_P(SalesPerRepTest, OtherFiltersRestrictTheDeals) {
   EXPECT_TRUE(IsMoney(r->result().value(), 1000));
 }
 
+TEST_P(SalesPerRepTest, AStrictFilterCountsOnlyWhatHasItsDimension) {
+  // Reps and deals both have a team: strict is the same as not.
+  auto team = Compute(Request("sales_per_rep").Period("2024-01-01", "2024-02-01").WhereStrictly("team", {"t_north"}));
+  ASSERT_TRUE(team.ok()) << team.status();
+  EXPECT_EQ(RepIds(team->result()), (std::vector<std::string>{"r_amy", "r_ben", "r_eve"}));
+  EXPECT_TRUE(IsMoney(team->result().value(), 1501));
+  // Reps have no product line (nor region): under a strict filter no rep is
+  // listed, so nothing is divided and no rep outside the scope shows.
+  auto cloud =
+      Compute(Request("sales_per_rep").Period("2024-01-01", "2024-02-01").WhereStrictly("product_line", {"cloud"}));
+  ASSERT_TRUE(cloud.ok()) << cloud.status();
+  EXPECT_EQ(cloud->result().table().rows_size(), 0);
+  EXPECT_TRUE(IsAbsent(cloud->result().value()));
+  EXPECT_TRUE(IsCount(Measure(cloud->result(), "rep_count"), 0));
+  EXPECT_TRUE(IsMoney(Measure(cloud->result(), "won_amount"), 0));
+}
+
 TEST_P(SalesPerRepTest, CutsThePeriodInTheRequestTimeZone) {
   // January in Shanghai: d9 (31 Dec 23:59:59Z) is in, d6 (31 Jan 23:59:59Z)
   // is out. r_amy 3400 overtakes r_Zoe; r_ben closed d5 only.

@@ -56,6 +56,12 @@ Request& Request::Where(const std::string& dimension, std::vector<std::string> v
   return *this;
 }
 
+Request& Request::WhereStrictly(const std::string& dimension, std::vector<std::string> values) {
+  Where(dimension, std::move(values));
+  request_.mutable_filters()->rbegin()->set_strict(true);
+  return *this;
+}
+
 Request& Request::GroupBy(const std::string& dimension) {
   request_.set_group_by(dimension);
   return *this;

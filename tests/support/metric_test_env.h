@@ -41,6 +41,8 @@ class Request {
   Request& Granularity(v1::Granularity granularity);
   Request& FiscalYearStartMonth(int month);
   Request& Where(const std::string& dimension, std::vector<std::string> values);
+  // A strict filter (Filter.strict), as a caller's row scope is.
+  Request& WhereStrictly(const std::string& dimension, std::vector<std::string> values);
   Request& GroupBy(const std::string& dimension);
   Request& Param(const std::string& name, const std::string& value);
   operator const v1::ComputeMetricRequest&() const { return request_; }
