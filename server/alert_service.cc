@@ -36,7 +36,7 @@ absl::StatusOr<Admission> AdmitWatcher(const Gate& gate, const Presented& presen
 // one at a time. It deletes itself when gRPC is done with it.
 class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsResponse>, public AlertHub::Subscriber {
  public:
-  AlertStream(AlertService* service, grpc::CallbackServerContext* context) : service_(service) {
+  AlertStream(AlertService* service, grpc::CallbackServerContext* context) : service_(service), context_(context) {
     started_ = absl::Now();
     request_id_ = RequestIdOf(*context);
     context->AddInitialMetadata("x-request-id", request_id_);
@@ -71,7 +71,6 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
       // A client that stops reading gets no more events: the backlog is
       // dropped, and the stream ends once the event in flight is read (or
       // the client goes away).
-      pending_.erase(writing_ ? pending_.begin() + 1 : pending_.begin(), pending_.end());
       return EndLocked(absl::ResourceExhaustedError(absl::StrCat(
           "the client did not read its alert events; ", kMaxPendingAlertEvents, " were waiting")));
     }
@@ -81,13 +80,31 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
 
   void Close() override { End(absl::OkStatus()); }
 
-  // Ends the stream with `status` once the event in flight is written.
+  // Ends the stream with `status` once the event in flight is written; an
+  // error drops the events still waiting.
   void End(const absl::Status& status) {
     absl::MutexLock lock(&mu_);
     EndLocked(status);
   }
 
-  absl::Time expires() const { return admission_.caller->expires; }
+  // Ends the stream if its credential has expired, and cancels it if its
+  // client has not read the last event kEndGrace after it was ended.
+  // Returns when to look again.
+  absl::Time Check(absl::Time now) {
+    {
+      absl::MutexLock lock(&mu_);
+      if (finished_) return absl::InfiniteFuture();
+      if (!closing_ && admission_.caller->expires <= now) {
+        EndLocked(absl::UnauthenticatedError("the stream's credential expired; subscribe again"));
+      }
+      if (!closing_) return admission_.caller->expires;
+      if (finished_) return absl::InfiniteFuture();
+      if (now < ended_ + kEndGrace) return ended_ + kEndGrace;
+    }
+    // Not under mu_: gRPC may call OnCancel at once.
+    context_->TryCancel();
+    return absl::InfiniteFuture();
+  }
 
   // Whether the credential it came with still admits it as it was.
   bool StillAdmitted() const {
@@ -122,7 +139,9 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
   void EndLocked(const absl::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (closing_) return;
     closing_ = true;
+    ended_ = absl::Now();
     end_status_ = status;
+    if (!status.ok()) pending_.erase(writing_ ? pending_.begin() + 1 : pending_.begin(), pending_.end());
     if (!writing_) FinishLocked(end_status_);
   }
   void WriteNextLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
@@ -144,7 +163,12 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
                      status));
   }
 
+  // How long an ended stream waits for its client to read the event in
+  // flight before it is cancelled.
+  static constexpr absl::Duration kEndGrace = absl::Seconds(10);
+
   AlertService* service_;
+  grpc::CallbackServerContext* context_;
   absl::Time started_;
   std::string request_id_;
   Presented presented_;
@@ -154,6 +178,7 @@ class AlertStream final : public grpc::ServerWriteReactor<v1::WatchAlertsRespons
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Time ended_ ABSL_GUARDED_BY(mu_);
   absl::Status end_status_ ABSL_GUARDED_BY(mu_);
 };
 
@@ -184,7 +209,7 @@ grpc::ServerWriteReactor<v1::WatchAlertsResponse>* AlertService::WatchAlerts(grp
 }
 
 AlertService::AlertService(const Gate* gate, UnaryCalls* calls)
-    : gate_(gate), calls_(calls), expiry_thread_([this] { EndStreamsAsTheyExpire(); }) {}
+    : gate_(gate), calls_(calls), ender_([this] { EndStreams(); }) {}
 
 AlertService::~AlertService() {
   {
@@ -192,21 +217,17 @@ AlertService::~AlertService() {
     stopping_ = true;
     woken_ = true;
   }
-  expiry_thread_.join();
+  ender_.join();
 }
 
-void AlertService::EndStreamsAsTheyExpire() {
+void AlertService::EndStreams() {
   absl::MutexLock lock(&mu_);
   while (!stopping_) {
     const absl::Time now = absl::Now();
-    absl::Time next = absl::InfiniteFuture();
-    for (AlertStream* stream : streams_) {
-      if (stream->expires() <= now) {
-        stream->End(absl::UnauthenticatedError("the stream's credential expired; subscribe again"));
-      } else {
-        next = std::min(next, stream->expires());
-      }
-    }
+    // A stream ended by its hub or a reload since the last look waits for
+    // its client at most another kCheckInterval.
+    absl::Time next = streams_.empty() ? absl::InfiniteFuture() : now + kCheckInterval;
+    for (AlertStream* stream : streams_) next = std::min(next, stream->Check(now));
     woken_ = false;
     mu_.AwaitWithDeadline(absl::Condition(&woken_), next);
   }

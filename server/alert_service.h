@@ -47,8 +47,10 @@ class AlertService final : public RawAlertService {
   friend class AlertStream;
   void Track(AlertStream* stream);
   void Untrack(AlertStream* stream);
-  // The expiry thread: ends each stream when its credential expires.
-  void EndStreamsAsTheyExpire();
+  // The ender thread: ends each stream when its credential expires, and
+  // cancels an ended stream whose client does not read its last event.
+  void EndStreams();
+  static constexpr absl::Duration kCheckInterval = absl::Seconds(10);
 
   const Gate* gate_;
   UnaryCalls* calls_;
@@ -56,7 +58,7 @@ class AlertService final : public RawAlertService {
   absl::flat_hash_set<AlertStream*> streams_ ABSL_GUARDED_BY(mu_);
   bool woken_ ABSL_GUARDED_BY(mu_) = false;  // a stream came, or the service stops
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  std::thread expiry_thread_;
+  std::thread ender_;
 };
 
 }  // namespace salesmetrics
