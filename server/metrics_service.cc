@@ -63,16 +63,14 @@ absl::Status CheckMayCompute(const Caller& caller, const std::string& metric_id)
 // that cannot be filtered on a scope's dimension is refused), its tenant's
 // fiscal year when it names none.
 absl::StatusOr<v1::ComputeMetricRequest> AsCallerMayAsk(const v1::ComputeMetricRequest& request,
-                                                        const MetricEngine& engine, const UnaryCall& call) {
+                                                        const RegisteredMetric& metric, const UnaryCall& call) {
   v1::ComputeMetricRequest limited = request;
   if (call.tenant != nullptr) {
     limited.set_fiscal_year_start_month(call.tenant->FiscalYearStartMonth(limited.fiscal_year_start_month()));
   }
   if (!call.caller->HasRowScopes()) return limited;
-  const auto metric = engine.registry().Find(call.subject);
-  if (metric == nullptr) return limited;  // NOT_FOUND from the engine
   for (const RowScope& scope : call.caller->row_scopes) {
-    const auto& dimensions = metric->info().filter_dimensions();
+    const auto& dimensions = metric.info().filter_dimensions();
     if (std::find(dimensions.begin(), dimensions.end(), scope.dimension) == dimensions.end()) {
       return absl::PermissionDeniedError(absl::StrCat("metric ", call.subject, " cannot be limited to the caller's ",
                                                       scope.dimension, " scope"));
@@ -100,8 +98,9 @@ grpc::ServerUnaryReactor* MetricsService::GetMetric(grpc::CallbackServerContext*
         if (r.name().empty()) return InvalidField("name", "is required, e.g. metrics/win_rate");
         call.subject = MetricIdFromName(r.name());
         if (absl::Status s = CheckMayCompute(*call.caller, call.subject); !s.ok()) return s;
-        if (auto metric = EngineOf(call).registry().Find(call.subject)) return Described(metric->info());
-        return absl::NotFoundError(absl::StrCat("no metric ", Quote(call.subject), " is loaded"));
+        absl::StatusOr<std::shared_ptr<const RegisteredMetric>> metric = EngineOf(call).Find(call.subject);
+        if (!metric.ok()) return metric.status();
+        return Described((*metric)->info());
       });
 }
 
@@ -114,9 +113,13 @@ grpc::ServerUnaryReactor* MetricsService::ComputeMetric(grpc::CallbackServerCont
         if (r.metric().empty()) return InvalidField("metric", "is required, e.g. win_rate");
         call.subject = MetricIdFromName(r.metric());
         if (absl::Status s = CheckMayCompute(*call.caller, call.subject); !s.ok()) return s;
-        absl::StatusOr<v1::ComputeMetricRequest> limited = AsCallerMayAsk(r, EngineOf(call), call);
+        // Found once: the metric the caller's scopes were checked against
+        // is the one computed, whatever a reload does meanwhile.
+        absl::StatusOr<std::shared_ptr<const RegisteredMetric>> metric = EngineOf(call).Find(call.subject);
+        if (!metric.ok()) return metric.status();
+        absl::StatusOr<v1::ComputeMetricRequest> limited = AsCallerMayAsk(r, **metric, call);
         if (!limited.ok()) return limited.status();
-        return EngineOf(call).Compute(*limited, call.deadline);
+        return EngineOf(call).Compute(*limited, *std::move(metric), call.deadline);
       });
 }
 

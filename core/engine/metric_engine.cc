@@ -22,13 +22,24 @@ absl::Status RunPass(const ComputePlan& plan, bool grouped, ConnectionPool::Leas
 
 }  // namespace
 
-absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
-    const salesmetrics::v1::ComputeMetricRequest& request, absl::Time deadline) const {
-  const std::string id = MetricIdFromName(request.metric());
+absl::StatusOr<std::shared_ptr<const RegisteredMetric>> MetricEngine::Find(const std::string& id) const {
   std::shared_ptr<const RegisteredMetric> metric = registry_->Find(id);
   if (metric == nullptr) {
     return absl::NotFoundError(absl::StrCat("no metric ", Quote(id), " is loaded; ListMetrics lists those that are"));
   }
+  return metric;
+}
+
+absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
+    const salesmetrics::v1::ComputeMetricRequest& request, absl::Time deadline) const {
+  absl::StatusOr<std::shared_ptr<const RegisteredMetric>> metric = Find(MetricIdFromName(request.metric()));
+  if (!metric.ok()) return metric.status();
+  return Compute(request, *std::move(metric), deadline);
+}
+
+absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
+    const salesmetrics::v1::ComputeMetricRequest& request, std::shared_ptr<const RegisteredMetric> metric,
+    absl::Time deadline) const {
   absl::StatusOr<ComputePlan> plan = PlanComputation(request, metric, absl::Now());
   if (!plan.ok()) return plan.status();
   if (metric->remote() != nullptr) return metric->remote()->Compute(request, deadline);

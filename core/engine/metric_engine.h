@@ -3,6 +3,7 @@
 #ifndef SALESMETRICS_CORE_ENGINE_METRIC_ENGINE_H_
 #define SALESMETRICS_CORE_ENGINE_METRIC_ENGINE_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -24,6 +25,13 @@ class MetricEngine {
   // `deadline`, INTERNAL when the metric fails.
   absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> Compute(
       const salesmetrics::v1::ComputeMetricRequest& request, absl::Time deadline) const;
+  // The same with `metric`, the one Find gave for the request's metric.
+  absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> Compute(
+      const salesmetrics::v1::ComputeMetricRequest& request, std::shared_ptr<const RegisteredMetric> metric,
+      absl::Time deadline) const;
+
+  // The loaded metric of that id; NOT_FOUND when none is.
+  absl::StatusOr<std::shared_ptr<const RegisteredMetric>> Find(const std::string& id) const;
 
   const MetricRegistry& registry() const { return *registry_; }
 
