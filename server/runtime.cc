@@ -101,10 +101,12 @@ absl::Status ReloadAccess(Runtime& runtime) {
   if (!tenants.ok()) return Prefixed("tenants and credentials not reloaded: ", tenants.status());
   absl::StatusOr<std::shared_ptr<const Credentials>> credentials = LoadCredentials(runtime.config, *tenants);
   if (!credentials.ok()) return Prefixed("tenants and credentials not reloaded: ", credentials.status());
-  if (absl::Status s = runtime.tenants->Apply(*tenants); !s.ok()) {
-    return Prefixed("tenants and credentials not reloaded: ", s);
-  }
+  // The callers first, so that no revocation waits for a tenant's database
+  // (a caller of a tenant not started yet gets UNAVAILABLE meanwhile).
   runtime.gate->SetCredentials(*std::move(credentials));
+  if (absl::Status s = runtime.tenants->Apply(*tenants); !s.ok()) {
+    return Prefixed("callers reloaded; tenants not reloaded, the current ones stay: ", s);
+  }
   LogInfo(absl::StrCat("reloaded: ", tenants->tenant_size(), " tenant(s) and their callers"));
   return absl::OkStatus();
 }

@@ -43,8 +43,9 @@ struct Runtime {
 absl::StatusOr<std::unique_ptr<Runtime>> StartRuntime(const char* program);
 
 // Renews the certificates (a bad file is logged and changes nothing), then
-// the tenants and credentials together (both files are read and checked
-// against each other first: a bad edit changes nothing).
+// the credentials and the tenants (both files are read and checked against
+// each other first: a bad edit changes nothing). The callers change first;
+// a tenant that cannot start leaves the tenants as they were.
 absl::Status ReloadAccess(Runtime& runtime);
 
 }  // namespace salesmetrics
