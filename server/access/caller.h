@@ -17,10 +17,14 @@ struct RowScope {
   std::vector<std::string> values;
 };
 
+// The methods of AdminService start so.
+inline constexpr absl::string_view kAdminServicePrefix = "salesmetrics.v1.AdminService/";
+
 struct Caller {
   std::string name;
   std::string tenant;
-  // "*", "package.Service/*" or "package.Service/Method".
+  // "*" (every service but AdminService), "package.Service/*" or
+  // "package.Service/Method".
   std::vector<std::string> allowed_rpcs;
   // Empty: every metric.
   absl::flat_hash_set<std::string> allowed_metrics;

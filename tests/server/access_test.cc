@@ -151,6 +151,11 @@ TEST(CallerTest, MayCallWhatItsPatternsAllow) {
   EXPECT_FALSE(caller.MayCall("grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"));
   EXPECT_FALSE(Caller{}.MayCall("salesmetrics.v1.MetricsService/ListMetrics"));
   EXPECT_TRUE(Caller{.allowed_rpcs = {"*"}}.MayCall("anything/At"));
+  // Reloads act on every tenant: "*" does not grant them.
+  EXPECT_FALSE(Caller{.allowed_rpcs = {"*"}}.MayCall("salesmetrics.v1.AdminService/ReloadMetrics"));
+  EXPECT_TRUE(Caller{.allowed_rpcs = {"salesmetrics.v1.AdminService/*"}}.MayCall(
+      "salesmetrics.v1.AdminService/ReloadMetrics"));
+  EXPECT_TRUE(AnonymousCaller().MayCall("salesmetrics.v1.AdminService/ReloadMetrics"));
   caller.allowed_metrics = {"total_sales"};
   EXPECT_TRUE(caller.MayCompute("total_sales"));
   EXPECT_FALSE(caller.MayCompute("win_rate"));
