@@ -16,8 +16,7 @@
 namespace salesmetrics {
 namespace {
 
-// Enough of a message or detail to tell what happened (a database error
-// comes with its whole statement).
+// Enough of a message or detail to tell what happened.
 constexpr size_t kMaxLoggedMessageBytes = 1024;
 
 bool IsServerFault(absl::StatusCode code) {

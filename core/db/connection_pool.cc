@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/util/status_detail.h"
@@ -94,6 +95,17 @@ std::string WithConnectTimeout(const std::string& conninfo) {
                       kConnectTimeoutSeconds);
 }
 
+// What the database said, without the statement SOCI adds as context or
+// the line of it PostgreSQL quotes: the log gets no SQL.
+std::string DatabaseMessage(const std::exception& error, const std::string& sqlstate) {
+  const auto* soci_error = dynamic_cast<const soci::soci_error*>(&error);
+  std::string message = soci_error != nullptr ? soci_error->get_error_message() : error.what();
+  message = message.substr(0, message.find("\nLINE "));
+  absl::StripTrailingAsciiWhitespace(&message);
+  if (!sqlstate.empty()) absl::StrAppend(&message, " (SQLSTATE ", sqlstate, ")");
+  return message;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<soci::session>> OpenSession(const DatabaseUrl& url, bool read_only) {
@@ -107,6 +119,8 @@ absl::StatusOr<std::unique_ptr<soci::session>> OpenSession(const DatabaseUrl& ur
       session->open(soci::postgresql, WithConnectTimeout(url.conninfo));
       PQsetNoticeProcessor(PostgresConnection(*session), &IgnoreNotice, nullptr);
       *session << "SET TIME ZONE 'UTC'";
+      // The declarative SQL check reads strings as the standard says.
+      *session << "SET standard_conforming_strings = on";
       if (read_only) *session << "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
     }
     return session;
@@ -129,9 +143,10 @@ absl::Status StatusFromDatabaseError(soci::session& session, const std::exceptio
     return absl::DeadlineExceededError("the deadline passed while the database was computing");
   }
   if (!IsConnected(session) || absl::StartsWith(sqlstate, "08") || absl::StartsWith(sqlstate, "57P")) {
-    return WithLogDetail(absl::UnavailableError("the database connection was lost"), error.what());
+    return WithLogDetail(absl::UnavailableError("the database connection was lost"),
+                         DatabaseMessage(error, sqlstate));
   }
-  return WithLogDetail(absl::InternalError("the database refused a query"), error.what());
+  return WithLogDetail(absl::InternalError("the database refused a query"), DatabaseMessage(error, sqlstate));
 }
 
 ConnectionPool::ConnectionPool(Options options)

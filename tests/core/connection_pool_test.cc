@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include "absl/strings/match.h"
 #include "absl/time/clock.h"
+#include "core/util/status_detail.h"
 #include "core/query/result_cursor.h"
 #include "tests/support/metric_test_env.h"
 
@@ -57,6 +59,36 @@ TEST_P(ConnectionPoolTest, RefusesWrites) {
   lease->EndRead();
   EXPECT_FALSE(Execute(*lease, "INSERT INTO teams (id, name) VALUES ('t', 'T')").ok());
   EXPECT_FALSE(Execute(*lease, "DROP TABLE teams").ok());
+}
+
+TEST_P(ConnectionPoolTest, PostgresqlReadsStringsAsTheStandardSays) {
+  // The declarative SQL check (core/query/sql_tokens.h) reads '\' as a
+  // whole string, as PostgreSQL does only with standard_conforming_strings.
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  const std::string url = db_->url();
+  const std::string name = url.substr(url.rfind('/') + 1, url.find('?') - url.rfind('/') - 1);
+  const absl::Status altered = db_->Execute("ALTER DATABASE \"" + name + "\" SET standard_conforming_strings = off");
+  ASSERT_TRUE(altered.ok()) << altered;
+  ConnectionPool fresh(ConnectionPool::Options{.url = *ParseDatabaseUrl(db_->url()), .size = 1, .read_only = true});
+  auto lease = fresh.Acquire(absl::InfiniteFuture());
+  ASSERT_TRUE(lease.ok()) << lease.status();
+  std::string setting;
+  lease->session() << "SELECT current_setting('standard_conforming_strings')", soci::into(setting);
+  EXPECT_EQ(setting, "on");
+}
+
+TEST_P(ConnectionPoolTest, AFailedQueryIsLoggedWithoutItsStatement) {
+  auto lease = pool_->AcquireReader(absl::InfiniteFuture());
+  ASSERT_TRUE(lease.ok()) << lease.status();
+  const absl::Status failed = Query(*lease, "SELECT secret_column FROM teams WHERE name = 'hidden'");
+  EXPECT_EQ(failed.code(), absl::StatusCode::kInternal);
+  const std::string detail = LogDetailOf(failed);
+  EXPECT_TRUE(absl::StrContains(detail, "secret_column")) << detail;  // the database's own words
+  EXPECT_FALSE(absl::StrContains(detail, "SELECT")) << detail;
+  EXPECT_FALSE(absl::StrContains(detail, "hidden")) << detail;
+  if (GetParam() == Backend::kPostgres) {
+    EXPECT_TRUE(absl::StrContains(detail, "(SQLSTATE 42703)")) << detail;
+  }
 }
 
 TEST_P(ConnectionPoolTest, WaitsForAFreeConnectionUntilTheDeadline) {
