@@ -53,6 +53,23 @@ bool HoldsCertificate(const std::string& pem) {
   return cert != nullptr;
 }
 
+// An unnamed file in memory holding `contents`.
+absl::StatusOr<int> MemoryFile(const std::string& contents) {
+  const int fd = memfd_create("salesmetrics-tls", MFD_CLOEXEC);
+  if (fd < 0) return absl::InternalError(absl::StrCat("memfd_create: ", std::strerror(errno)));
+  for (size_t written = 0; written < contents.size();) {
+    const ssize_t n = write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = errno;
+      close(fd);
+      return absl::InternalError(absl::StrCat("writing a certificate copy: ", std::strerror(error)));
+    }
+    written += static_cast<size_t>(n);
+  }
+  return fd;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ServerTransport>> ServerTransport::Create(
@@ -117,36 +134,44 @@ absl::Status ServerTransport::Reload() {
     if (!HoldsCertificate(*read)) return absl::InvalidArgumentError("tls_client_ca_file holds no PEM certificate");
     ca = *std::move(read);
   }
-  // A pair gRPC reads halfway through these three steps is read again,
-  // whole, at its next check.
-  if (absl::Status s = Install(key_, *key); !s.ok()) return s;
-  if (absl::Status s = Install(cert_, *cert); !s.ok()) return s;
-  if (!ca_file_.empty()) return Install(ca_, ca);
-  return absl::OkStatus();
+  std::vector<std::pair<Copy*, const std::string*>> copies = {{&key_, &*key}, {&cert_, &*cert}};
+  if (!ca_file_.empty()) copies.push_back({&ca_, &ca});
+  return Install(copies);
 }
 
-absl::Status ServerTransport::Install(Copy& copy, const std::string& contents) {
-  const int fd = memfd_create("salesmetrics-tls", MFD_CLOEXEC);
-  if (fd < 0) return absl::InternalError(absl::StrCat("memfd_create: ", std::strerror(errno)));
-  for (size_t written = 0; written < contents.size();) {
-    const ssize_t n = write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      close(fd);
-      return absl::InternalError(absl::StrCat("writing a certificate copy: ", std::strerror(errno)));
+absl::Status ServerTransport::Install(const std::vector<std::pair<Copy*, const std::string*>>& copies) {
+  // Every new copy is written before any is swapped in, so that a failure
+  // leaves the current ones as they are.
+  std::vector<int> fds;
+  const auto close_all = [&fds](size_t from) {
+    for (size_t i = from; i < fds.size(); ++i) close(fds[i]);
+  };
+  for (const auto& [copy, contents] : copies) {
+    absl::StatusOr<int> fd = MemoryFile(*contents);
+    if (!fd.ok()) {
+      close_all(0);
+      return fd.status();
     }
-    written += static_cast<size_t>(n);
+    fds.push_back(*fd);
   }
-  if (copy.fd < 0) {
-    copy.fd = fd;
-    copy.path = absl::StrCat("/proc/self/fd/", fd);
-    return absl::OkStatus();
+  // Each dup3 is atomic: its path names the new contents from now on. A
+  // pair gRPC reads while they change is read again (it compares the files'
+  // modification times before and after).
+  for (size_t i = 0; i < copies.size(); ++i) {
+    Copy& copy = *copies[i].first;
+    if (copy.fd < 0) {
+      copy.fd = fds[i];
+      copy.path = absl::StrCat("/proc/self/fd/", fds[i]);
+      continue;
+    }
+    const int replaced = dup3(fds[i], copy.fd, O_CLOEXEC);
+    const int error = errno;
+    close(fds[i]);
+    if (replaced < 0) {
+      close_all(i + 1);
+      return absl::InternalError(absl::StrCat("dup3: ", std::strerror(error)));
+    }
   }
-  // Atomically: the path names the new contents from now on.
-  const int replaced = dup3(fd, copy.fd, O_CLOEXEC);
-  const int error = errno;
-  close(fd);
-  if (replaced < 0) return absl::InternalError(absl::StrCat("dup3: ", std::strerror(error)));
   return absl::OkStatus();
 }
 

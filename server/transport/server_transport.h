@@ -15,6 +15,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "server/server_config.pb.h"
@@ -41,7 +43,8 @@ class ServerTransport {
     std::string path;  // /proc/self/fd/N
   };
   ServerTransport() = default;
-  absl::Status Install(Copy& copy, const std::string& contents);
+  // Gives each copy its new contents (a copy without a file gets one).
+  absl::Status Install(const std::vector<std::pair<Copy*, const std::string*>>& copies);
 
   std::string cert_file_, key_file_, ca_file_;
   bool client_certificate_optional_ = false;
