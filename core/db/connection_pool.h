@@ -119,6 +119,9 @@ class ConnectionPool {
   // waiting for a connection attempt; connections made before it are
   // replaced at their next use, as a restarted server has dropped them.
   void SetOutage(absl::Status outage);
+  bool in_outage() const { return in_outage_.load(); }
+  // How many outages began: what was read before one may be gone after it.
+  int64_t outages() const { return outages_.load(); }
 
   const Dialect& dialect() const { return dialect_; }
   const DatabaseUrl& url() const { return options_.url; }

@@ -19,6 +19,7 @@ absl::Status MetricRegistry::AddAll(const std::vector<std::shared_ptr<const Regi
     }
   }
   for (const auto& m : metrics) metrics_[m->id()] = m;
+  ++generation_;
   return absl::OkStatus();
 }
 
@@ -27,6 +28,7 @@ void MetricRegistry::ReplaceAll(const std::vector<std::shared_ptr<const Register
   for (const auto& m : metrics) replacement[m->id()] = m;
   absl::MutexLock lock(&mu_);
   metrics_.swap(replacement);
+  ++generation_;
 }
 
 bool MetricRegistry::Contains(absl::string_view id) const { return Find(id) != nullptr; }

@@ -6,6 +6,7 @@
 #ifndef SALESMETRICS_CORE_PLUGIN_METRIC_REGISTRY_H_
 #define SALESMETRICS_CORE_PLUGIN_METRIC_REGISTRY_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -92,8 +93,11 @@ class MetricRegistry {
   std::shared_ptr<const RegisteredMetric> Find(absl::string_view id) const;
   // All metrics, ordered by id.
   std::vector<std::shared_ptr<const RegisteredMetric>> List() const;
+  // Changes after every change of the metrics (never before it).
+  uint64_t generation() const { return generation_.load(); }
 
  private:
+  std::atomic<uint64_t> generation_{0};
   mutable absl::Mutex mu_;
   std::map<std::string, std::shared_ptr<const RegisteredMetric>, std::less<>> metrics_ ABSL_GUARDED_BY(mu_);
 };
