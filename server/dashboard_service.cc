@@ -5,6 +5,7 @@
 #include "core/dashboards/performance_collection.h"
 #include "core/dashboards/sales_briefing.h"
 #include "server/access/row_scope.h"
+#include "server/cache/cached_answer.h"
 
 namespace salesmetrics {
 namespace {
@@ -39,11 +40,16 @@ grpc::ServerUnaryReactor* DashboardService::Serve(const char* method, grpc::Call
                                                   Compute compute) {
   return calls_->Serve<Request>(
       method, context, request, response,
-      [compute](const Request& r, UnaryCall& call) -> decltype(compute(DashboardEnv(), r, call.started, call.deadline)) {
+      [this, method, compute](const Request& r,
+                              UnaryCall& call) -> decltype(compute(DashboardEnv(), r, call.started, call.deadline)) {
+        using Response = typename decltype(compute(DashboardEnv(), r, call.started, call.deadline))::value_type;
         absl::StatusOr<Request> limited = AsCallerMayAsk(r, call);
         if (!limited.ok()) return limited.status();
-        return compute(call.tenant->dashboards(), *limited, call.started, call.deadline);
-      });
+        return CachedAnswer<Response>(cache_, call, method, *limited, [&] {
+          return compute(call.tenant->dashboards(), *limited, call.started, call.deadline);
+        });
+      },
+      /*may_answer_from_cache=*/cache_ != nullptr);
 }
 
 grpc::ServerUnaryReactor* DashboardService::ComputeSalesBriefing(grpc::CallbackServerContext* context,

@@ -5,6 +5,7 @@
 
 #include "core/dashboards/dashboard_context.h"
 #include "salesmetrics/v1/dashboards.grpc.pb.h"
+#include "server/cache/result_cache.h"
 #include "server/unary_call.h"
 
 namespace salesmetrics {
@@ -17,7 +18,8 @@ using RawDashboardService = salesmetrics::v1::DashboardService::WithRawCallbackM
 
 class DashboardService final : public RawDashboardService {
  public:
-  explicit DashboardService(UnaryCalls* calls) : calls_(calls) {}
+  // Answers through `cache` when there is one.
+  DashboardService(UnaryCalls* calls, ResultCache* cache) : calls_(calls), cache_(cache) {}
 
   grpc::ServerUnaryReactor* ComputeSalesBriefing(grpc::CallbackServerContext* context,
                                                  const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
@@ -37,6 +39,7 @@ class DashboardService final : public RawDashboardService {
                                   const grpc::ByteBuffer* request, grpc::ByteBuffer* response, Compute compute);
 
   UnaryCalls* calls_;
+  ResultCache* cache_;
 };
 
 }  // namespace salesmetrics

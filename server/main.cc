@@ -21,6 +21,7 @@
 #include "server/access/reflection_guard.h"
 #include "server/admin_service.h"
 #include "server/alert_service.h"
+#include "server/cache/result_cache.h"
 #include "server/dashboard_service.h"
 #include "server/metrics_service.h"
 #include "server/plugin_worker.h"
@@ -84,8 +85,14 @@ int Serve(Runtime& runtime, ServerSignals& signals) {
   const server::ServerConfig& config = runtime.config;
   RequestExecutor executor(config.max_concurrent_requests(), config.max_queued_requests());
   UnaryCalls calls(&executor, absl::Seconds(config.max_request_seconds()), runtime.gate.get());
-  MetricsService metrics_service(&calls);
-  DashboardService dashboard_service(&calls);
+  std::unique_ptr<ResultCache> cache;
+  if (!config.disable_result_cache()) {
+    cache = std::make_unique<ResultCache>(
+        ResultCache::Options{.max_bytes = size_t{static_cast<uint32_t>(config.result_cache_mb())} << 20,
+                             .max_age = absl::Seconds(config.result_cache_max_age_seconds())});
+  }
+  MetricsService metrics_service(&calls, cache.get());
+  DashboardService dashboard_service(&calls, cache.get());
   AlertService alert_service(runtime.gate.get(), &calls);
   Reloader reloader(runtime.catalog.get());
   AdminService admin_service(&reloader, &calls);

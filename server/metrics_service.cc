@@ -9,9 +9,12 @@
 #include "core/util/field_errors.h"
 #include "core/util/quote.h"
 #include "server/access/row_scope.h"
+#include "server/cache/cached_answer.h"
 
 namespace salesmetrics {
 namespace {
+
+constexpr char kComputeMetric[] = "salesmetrics.v1.MetricsService/ComputeMetric";
 
 namespace v1 = salesmetrics::v1;
 
@@ -107,7 +110,7 @@ grpc::ServerUnaryReactor* MetricsService::GetMetric(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* MetricsService::ComputeMetric(grpc::CallbackServerContext* context,
                                                         const grpc::ByteBuffer* request, grpc::ByteBuffer* response) {
   return calls_->Serve<v1::ComputeMetricRequest>(
-      "salesmetrics.v1.MetricsService/ComputeMetric", context, request, response,
+      kComputeMetric, context, request, response,
       [this](const v1::ComputeMetricRequest& r,
              UnaryCall& call) -> absl::StatusOr<v1::ComputeMetricResponse> {
         if (r.metric().empty()) return InvalidField("metric", "is required, e.g. win_rate");
@@ -119,8 +122,11 @@ grpc::ServerUnaryReactor* MetricsService::ComputeMetric(grpc::CallbackServerCont
         if (!metric.ok()) return metric.status();
         absl::StatusOr<v1::ComputeMetricRequest> limited = AsCallerMayAsk(r, **metric, call);
         if (!limited.ok()) return limited.status();
-        return EngineOf(call).Compute(*limited, *std::move(metric), call.deadline);
-      });
+        return CachedAnswer<v1::ComputeMetricResponse>(cache_, call, kComputeMetric, *limited, [&] {
+          return EngineOf(call).Compute(*limited, *metric, call.deadline);
+        });
+      },
+      /*may_answer_from_cache=*/cache_ != nullptr);
 }
 
 }  // namespace salesmetrics

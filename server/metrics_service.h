@@ -4,6 +4,7 @@
 
 #include "core/engine/metric_engine.h"
 #include "salesmetrics/v1/metrics_service.grpc.pb.h"
+#include "server/cache/result_cache.h"
 #include "server/unary_call.h"
 
 namespace salesmetrics {
@@ -15,10 +16,11 @@ using RawMetricsService = salesmetrics::v1::MetricsService::WithRawCallbackMetho
 
 class MetricsService final : public RawMetricsService {
  public:
-  // Each call computes on its tenant's engine; a plugin worker, which has no
-  // tenants, gives its one engine as `worker_engine`.
-  explicit MetricsService(UnaryCalls* calls, const MetricEngine* worker_engine = nullptr)
-      : calls_(calls), worker_engine_(worker_engine) {}
+  // Each call computes on its tenant's engine, through `cache` when there
+  // is one; a plugin worker, which has no tenants and no cache, gives its
+  // one engine as `worker_engine`.
+  MetricsService(UnaryCalls* calls, ResultCache* cache, const MetricEngine* worker_engine = nullptr)
+      : calls_(calls), cache_(cache), worker_engine_(worker_engine) {}
 
   grpc::ServerUnaryReactor* ListMetrics(grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
                                         grpc::ByteBuffer* response) override;
@@ -33,6 +35,7 @@ class MetricsService final : public RawMetricsService {
   }
 
   UnaryCalls* calls_;
+  ResultCache* cache_;
   const MetricEngine* worker_engine_;
 };
 

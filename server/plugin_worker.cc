@@ -81,7 +81,7 @@ int RunPluginWorker() {
   // the worker as hung; the worker's own work stops at the deadline.
   UnaryCalls calls(&executor, absl::Seconds(config.max_request_seconds()), /*gate=*/nullptr,
                    /*deadline_reserve=*/absl::Seconds(1));
-  MetricsService service(&calls, &engine);
+  MetricsService service(&calls, /*cache=*/nullptr, &engine);
   grpc::ServerBuilder builder;
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

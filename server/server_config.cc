@@ -47,6 +47,10 @@ ABSL_FLAG(std::string, tenants_file, "", "Text-format TenantsFile: the companies
 ABSL_FLAG(bool, allow_privileged_database_role, false,
           "Start although the PostgreSQL role is a superuser or may write to the CRM tables");
 ABSL_FLAG(int32_t, fiscal_year_start_month, 0, "First month (1-12) of the fiscal year (default 1)");
+ABSL_FLAG(int32_t, result_cache_mb, 0, "MiB of answers the result cache keeps (default 64)");
+ABSL_FLAG(int32_t, result_cache_max_age_seconds, 0,
+          "The oldest answer the result cache serves, in seconds: how stale an answer may be (default 10)");
+ABSL_FLAG(bool, disable_result_cache, false, "Compute every request: no result cache");
 
 namespace salesmetrics {
 namespace {
@@ -146,6 +150,10 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
                                             config.allow_privileged_database_role());
   config.set_fiscal_year_start_month(
       pick(absl::GetFlag(FLAGS_fiscal_year_start_month), config.fiscal_year_start_month(), 1));
+  config.set_result_cache_mb(pick(absl::GetFlag(FLAGS_result_cache_mb), config.result_cache_mb(), 64));
+  config.set_result_cache_max_age_seconds(
+      pick(absl::GetFlag(FLAGS_result_cache_max_age_seconds), config.result_cache_max_age_seconds(), 10));
+  config.set_disable_result_cache(absl::GetFlag(FLAGS_disable_result_cache) || config.disable_result_cache());
   if (absl::Status s = CheckSecuritySettings(config); !s.ok()) return s;
   if (!config.admin_listen_address().empty() && !IsLoopbackAddress(config.admin_listen_address())) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -173,6 +181,8 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
       {"isolated_pool_size", config.isolated_pool_size(), 1, 100},
       {"isolated_max_concurrent_requests", config.isolated_max_concurrent_requests(), 1, 100},
       {"fiscal_year_start_month", config.fiscal_year_start_month(), 1, 12},
+      {"result_cache_mb", config.result_cache_mb(), 1, 65536},
+      {"result_cache_max_age_seconds", config.result_cache_max_age_seconds(), 1, 86400},
   };
   for (const auto& range : kRanges) {
     if (range.value < range.min || range.value > range.max) {

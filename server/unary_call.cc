@@ -11,8 +11,24 @@
 
 namespace salesmetrics {
 
+namespace {
+
+// Runs `work`; an exception it lets escape is an INTERNAL error.
+absl::Status Guarded(const std::function<absl::Status(UnaryCall&)>& work, UnaryCall& call) {
+  try {
+    return work(call);
+  } catch (const std::exception& e) {
+    return absl::InternalError(absl::StrCat("unexpected exception: ", e.what()));
+  } catch (...) {
+    return absl::InternalError("unexpected exception");
+  }
+}
+
+}  // namespace
+
 grpc::ServerUnaryReactor* UnaryCalls::Start(const char* method, grpc::CallbackServerContext* context,
-                                            std::function<absl::Status(UnaryCall&)> work) {
+                                            std::function<absl::Status(UnaryCall&)> work,
+                                            bool may_answer_from_cache) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   auto call = std::make_shared<UnaryCall>();
   call->started = absl::Now();
@@ -41,6 +57,17 @@ grpc::ServerUnaryReactor* UnaryCalls::Start(const char* method, grpc::CallbackSe
     call->caller = std::move(admission->caller);
     call->tenant = std::move(admission->tenant);
   }
+  call->deadline = RequestDeadline(*context, call->started, max_request_time_) - deadline_reserve_;
+  if (may_answer_from_cache) {
+    // A cached answer costs less than the trip through the queue.
+    call->cached_only = true;
+    const absl::Status status = Guarded(work, *call);
+    if (!call->needs_computing) {
+      finish(status);
+      return reactor;
+    }
+    call->cached_only = false;
+  }
   auto run = [this, context, call, finish, work = std::move(work)] {
     call->deadline = RequestDeadline(*context, call->started, max_request_time_) - deadline_reserve_;
     absl::Status status;
@@ -49,13 +76,7 @@ grpc::ServerUnaryReactor* UnaryCalls::Start(const char* method, grpc::CallbackSe
     } else if (absl::Now() >= call->deadline) {
       status = absl::DeadlineExceededError("the deadline passed while the call waited for its turn");
     } else {
-      try {
-        status = work(*call);
-      } catch (const std::exception& e) {
-        status = absl::InternalError(absl::StrCat("unexpected exception: ", e.what()));
-      } catch (...) {
-        status = absl::InternalError("unexpected exception");
-      }
+      status = Guarded(work, *call);
     }
     finish(status);
   };

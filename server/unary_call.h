@@ -10,7 +10,9 @@
 //     whose deadline passes, or whose client cancels, while it waits is not
 //     started;
 //  4. its request is decoded by DecodeRequest (UTF-8, lengths, counts and
-//     times checked for every field);
+//     times checked for every field); a call that may be answered from the
+//     result cache is first tried at once, on gRPC's thread, with
+//     UnaryCall::cached_only set, and queued only when it needs computing;
 //  5. the handler runs; an exception it lets escape fails the call, not the
 //     server;
 //  6. a response over kMaxResponseBytes is refused with RESOURCE_EXHAUSTED;
@@ -60,6 +62,10 @@ struct UnaryCall {
   // Null only in a plugin worker, which serves one database and no gate.
   std::shared_ptr<Tenant> tenant;
   std::string request_id;
+  // Set while the call is tried before it is queued: its handler may only
+  // answer from the result cache, and sets needs_computing when it cannot.
+  bool cached_only = false;
+  bool needs_computing = false;
 };
 
 class UnaryCalls {
@@ -73,23 +79,28 @@ class UnaryCalls {
       : executor_(executor), max_request_time_(max_request_time), gate_(gate), deadline_reserve_(deadline_reserve) {}
 
   // `method` is "package.Service/Method"; `handler(const Request&,
-  // UnaryCall&)` returns absl::StatusOr<Response>.
+  // UnaryCall&)` returns absl::StatusOr<Response>. With
+  // `may_answer_from_cache`, the handler honours UnaryCall::cached_only
+  // (CachedAnswer does).
   template <typename Request, typename Handler>
   grpc::ServerUnaryReactor* Serve(const char* method, grpc::CallbackServerContext* context,
                                   const grpc::ByteBuffer* request_bytes, grpc::ByteBuffer* response_bytes,
-                                  Handler handler) {
-    return Start(method, context, [request_bytes, response_bytes, handler = std::move(handler)](UnaryCall& call) {
-      Request request;
-      if (absl::Status s = DecodeRequest(Bytes(*request_bytes), request); !s.ok()) return s;
-      auto response = handler(request, call);
-      if (!response.ok()) return response.status();
-      return EncodeResponse(*response, *response_bytes);
-    });
+                                  Handler handler, bool may_answer_from_cache = false) {
+    return Start(
+        method, context,
+        [request_bytes, response_bytes, handler = std::move(handler)](UnaryCall& call) {
+          Request request;
+          if (absl::Status s = DecodeRequest(Bytes(*request_bytes), request); !s.ok()) return s;
+          auto response = handler(request, call);
+          if (!response.ok()) return response.status();
+          return EncodeResponse(*response, *response_bytes);
+        },
+        may_answer_from_cache);
   }
 
  private:
   grpc::ServerUnaryReactor* Start(const char* method, grpc::CallbackServerContext* context,
-                                  std::function<absl::Status(UnaryCall&)> work);
+                                  std::function<absl::Status(UnaryCall&)> work, bool may_answer_from_cache);
   static std::string Bytes(const grpc::ByteBuffer& buffer);
 
   RequestExecutor* executor_;

@@ -1,5 +1,7 @@
 #include "server/tenancy/tenant.h"
 
+#include <atomic>
+
 #include "absl/strings/str_cat.h"
 #include "core/alerts/alert_config.h"
 #include "core/db/role_check.h"
@@ -7,6 +9,12 @@
 #include "core/util/status_detail.h"
 
 namespace salesmetrics {
+
+Tenant::Tenant(server::Tenant settings, Options options)
+    : settings_(std::move(settings)), options_(std::move(options)), id_([] {
+        static std::atomic<uint64_t> next_id{1};
+        return next_id++;
+      }()) {}
 
 absl::StatusOr<std::shared_ptr<Tenant>> Tenant::Start(const server::Tenant& settings, const Options& options) {
   const auto fail = [&settings](const absl::Status& status) {
@@ -23,6 +31,7 @@ absl::StatusOr<std::shared_ptr<Tenant>> Tenant::Start(const server::Tenant& sett
       ConnectionPool::Options{.url = *url, .size = settings.pool_size(), .read_only = true});
   const std::string label = absl::StrCat("the database of tenant ", settings.name(), " (", url->redacted, ")");
   ConnectionPool* pool = tenant->pool_.get();
+  tenant->data_version_ = std::make_unique<DataVersion>(pool);
   const auto check_role = [pool, allowed = options.allow_privileged_role, label] {
     absl::Status role = CheckReadOnlyRole(*pool, absl::Now() + absl::Seconds(10));
     if (role.code() != absl::StatusCode::kFailedPrecondition) return role;

@@ -7,6 +7,7 @@
 #ifndef SALESMETRICS_SERVER_TENANCY_TENANT_H_
 #define SALESMETRICS_SERVER_TENANCY_TENANT_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,7 @@
 #include "core/db/connection_pool.h"
 #include "core/engine/metric_engine.h"
 #include "server/alert_hub.h"
+#include "server/cache/data_version.h"
 #include "server/health_monitor.h"
 #include "server/tenancy/health_board.h"
 #include "server/tenancy/tenants.pb.h"
@@ -53,6 +55,9 @@ class Tenant {
   void Retire();
 
   const std::string& name() const { return settings_.name(); }
+  // Unique among every tenant the process starts: a tenant rebuilt by a
+  // reload has another.
+  uint64_t id() const { return id_; }
   const server::Tenant& settings() const { return settings_; }
   // The first month of the fiscal year a request follows: the one it names
   // (1-12), or the tenant's when it names none (0).
@@ -64,12 +69,15 @@ class Tenant {
   const AlertEvaluator& alerts() const { return *alerts_; }
   AlertHub& alert_hub() { return *alert_hub_; }
   ConnectionPool& pool() { return *pool_; }
+  DataVersion& data_version() const { return *data_version_; }
 
  private:
-  Tenant(server::Tenant settings, Options options) : settings_(std::move(settings)), options_(std::move(options)) {}
+  Tenant(server::Tenant settings, Options options);
 
   const server::Tenant settings_;
   const Options options_;
+  const uint64_t id_;
+  std::unique_ptr<DataVersion> data_version_;
   std::unique_ptr<ConnectionPool> pool_;
   std::unique_ptr<MetricEngine> engine_;
   std::unique_ptr<AlertEvaluator> alerts_;
