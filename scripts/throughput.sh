@@ -15,7 +15,7 @@ cmake --build "$build_dir" -j2 --target salesmetrics_throughput salesmetrics-adm
 
 tool="$build_dir/tests/bench/salesmetrics_throughput"
 work=$(mktemp -d)
-trap 'kill "$server" "$bare" 2>/dev/null; wait "$server" "$bare" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$server" "$bare" 2>/dev/null; wait "$server" "$bare" 2>/dev/null || true; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 await_port() {
   for _ in $(seq 100); do
