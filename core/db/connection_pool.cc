@@ -279,11 +279,13 @@ absl::Status ConnectionPool::Lease::BeginRead(absl::Time deadline) {
       sqlite3_progress_handler(db, 4000, &StopPastDeadline, &pool_->deadlines_[slot_]);
       *session_ << "BEGIN";
     } else {
-      *session_ << "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+      // One round trip: a query without parameters may hold two statements.
+      std::string begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
       if (deadline != absl::InfiniteFuture()) {
         const int64_t ms = std::max<int64_t>(1, absl::ToInt64Milliseconds(deadline - absl::Now()));
-        *session_ << absl::StrCat("SET LOCAL statement_timeout = ", ms);
+        absl::StrAppend(&begin, "; SET LOCAL statement_timeout = ", ms);
       }
+      *session_ << begin;
     }
     in_transaction_ = true;
     return absl::OkStatus();

@@ -70,7 +70,9 @@ ResultCursor::ResultCursor(soci::session& session, const BoundSql& sql, absl::st
     }
   }
   st.alloc();
-  st.prepare(sql.text);
+  // Run once: on PostgreSQL one round trip (PQexecParams) instead of three
+  // (prepare, execute, deallocate).
+  st.prepare(sql.text, soci::details::st_one_time_query);
   st.define_and_bind();
   st.execute(false);
 }
