@@ -57,6 +57,10 @@ class MacroContext {
       if (absl::Status s = arity(0); !s.ok()) return s;
       return dialect_.CollateC();
     }
+    if (name == "group_by_cell") {
+      if (absl::Status s = arity(2); !s.ok()) return s;
+      return GroupByCell(args[0], args[1]);
+    }
     if (name == "filters" || name == "group_key" || name == "group_join") {
       if (absl::Status s = arity(2); !s.ok()) return s;
       absl::StatusOr<Entity> entity = ParseEntity(args[0]);
@@ -72,7 +76,8 @@ class MacroContext {
       return name == "group_key" ? key->expression : key->join;
     }
     return absl::InvalidArgumentError(absl::StrCat(
-        "unknown macro {{", name, "}}; known: buckets, filters, group_key, group_join, epoch_seconds, collate_c"));
+        "unknown macro {{", name,
+        "}}; known: buckets, filters, group_key, group_join, group_by_cell, epoch_seconds, collate_c"));
   }
 
  private:
@@ -93,6 +98,17 @@ class MacroContext {
     }
     return absl::StrCat("buckets(bucket, start_at, end_at, start_date, end_date, max_end_date) AS (VALUES ",
                         absl::StrJoin(rows, ", "), ")");
+  }
+
+  // GROUP BY the answer's cell, its bucket and group key. When there is one
+  // cell (one bucket, no grouping), SQLite aggregates without grouping,
+  // which spares it a temporary B-tree; HAVING keeps GROUP BY's answer to
+  // no rows: none.
+  std::string GroupByCell(absl::string_view bucket, absl::string_view group_key) const {
+    if (dialect_.backend() == Backend::kSqlite && scope_.windows->size() == 1 && scope_.group_by.empty()) {
+      return "HAVING COUNT(*) > 0";
+    }
+    return absl::StrCat("GROUP BY ", bucket, ", ", group_key);
   }
 
   const SqlScope& scope_;

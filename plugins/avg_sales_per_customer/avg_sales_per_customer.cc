@@ -16,7 +16,7 @@ FROM buckets b
 JOIN opportunities o ON o.closed_at >= b.start_at AND o.closed_at < b.end_at
 {{group_join(opportunity, o)}}
 WHERE o.status = 'won'{{filters(opportunity, o)}}
-GROUP BY b.bucket, group_key
+{{group_by_cell(b.bucket, group_key)}}
 )sql";
 
 struct WonDeals {

@@ -38,7 +38,7 @@ JOIN opportunities o ON o.closed_at >= b.start_at AND o.closed_at < b.end_at
 {{group_join(opportunity, o)}}
 WHERE o.status IN ('won', 'lost')
   AND EXISTS (SELECT 1 FROM opportunity_competitors c WHERE c.opportunity_id = o.id){{filters(opportunity, o)}}
-GROUP BY b.bucket, group_key
+{{group_by_cell(b.bucket, group_key)}}
 )sql";
 
 struct ClosedDeals {

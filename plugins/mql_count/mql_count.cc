@@ -14,7 +14,7 @@ SELECT b.bucket,
 FROM buckets b
 JOIN leads l ON l.mql_at >= b.start_at AND l.mql_at < b.end_at
 WHERE 1 = 1{{filters(lead, l)}}
-GROUP BY b.bucket, group_key
+{{group_by_cell(b.bucket, group_key)}}
 )sql";
 
 class MqlCount : public sdk::Metric {

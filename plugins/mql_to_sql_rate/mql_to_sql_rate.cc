@@ -17,7 +17,7 @@ SELECT b.bucket,
 FROM buckets b
 JOIN leads l ON l.mql_at >= b.start_at AND l.mql_at < b.end_at
 WHERE 1 = 1{{filters(lead, l)}}
-GROUP BY b.bucket, group_key
+{{group_by_cell(b.bucket, group_key)}}
 )sql";
 
 // MQLs and SQLs of the period are counted independently (a lead may be one
@@ -37,7 +37,7 @@ qualified AS (
 )
 SELECT bucket, group_key, SUM(is_mql) AS mql_count, SUM(is_sql) AS sql_count
 FROM qualified
-GROUP BY bucket, group_key
+{{group_by_cell(bucket, group_key)}}
 )sql";
 
 struct Variant {

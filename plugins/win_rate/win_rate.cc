@@ -21,7 +21,7 @@ FROM buckets b
 JOIN opportunities o ON o.closed_at >= b.start_at AND o.closed_at < b.end_at
 {{group_join(opportunity, o)}}
 WHERE o.status IN ('won', 'lost'){{filters(opportunity, o)}}
-GROUP BY b.bucket, group_key
+{{group_by_cell(b.bucket, group_key)}}
 )sql";
 
 constexpr char kCreatedInPeriod[] = R"sql(
@@ -36,7 +36,7 @@ FROM buckets b
 JOIN opportunities o ON o.created_at >= b.start_at AND o.created_at < b.end_at
 {{group_join(opportunity, o)}}
 WHERE 1 = 1{{filters(opportunity, o)}}
-GROUP BY b.bucket, group_key
+{{group_by_cell(b.bucket, group_key)}}
 )sql";
 
 struct Variant {
