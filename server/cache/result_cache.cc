@@ -3,6 +3,7 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
@@ -48,17 +49,27 @@ absl::StatusOr<ResultCache::Answer> ResultCache::Get(const std::string& key, con
     // Another computation's answer, when it comes in time and is one; else
     // this request's own.
     if (flight->done.WaitForNotificationWithDeadline(deadline) && flight->answer.ok()) return flight->answer;
-    if (absl::Now() >= deadline) return absl::DeadlineExceededError("the deadline passed while an identical request was computed");
+    if (absl::Now() >= deadline) {
+      return absl::DeadlineExceededError("the deadline passed while an identical request was computed");
+    }
     return compute();
   }
+  // However the computation ends, even by an exception, its waiters are
+  // told and the next identical request may lead.
+  absl::Cleanup land = [&] {
+    {
+      absl::MutexLock lock(&mu_);
+      flights_.erase(absl::StrCat(version, " ", key));
+    }
+    flight->done.Notify();
+  };
   const absl::Time started = absl::Now();
+  flight->answer = absl::InternalError("the computation ended without an answer");
   flight->answer = compute();
-  {
+  if (flight->answer.ok()) {
     absl::MutexLock lock(&mu_);
-    flights_.erase(absl::StrCat(version, " ", key));
-    if (flight->answer.ok()) Keep(key, *flight->answer, version, started);
+    Keep(key, *flight->answer, version, started);
   }
-  flight->done.Notify();
   return flight->answer;
 }
 

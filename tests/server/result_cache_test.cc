@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -90,6 +91,17 @@ TEST(ResultCacheTest, KeepsNoError) {
   EXPECT_EQ(cache.Get(Key("m"), "v", kNoDeadline, failing).status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(cache.Get(Key("m"), "v", kNoDeadline, failing).status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(calls, 2);
+}
+
+TEST(ResultCacheTest, AComputationThatThrowsLeavesNoOneWaiting) {
+  ResultCache cache({});
+  EXPECT_THROW((void)cache.Get(Key("m"), "v", kNoDeadline,
+                               []() -> absl::StatusOr<ResultCache::Answer> { throw std::runtime_error("plugin"); }),
+               std::runtime_error);
+  // The next identical request leads its own computation at once.
+  std::atomic<int> calls = 0;
+  EXPECT_TRUE(cache.Get(Key("m"), "v", absl::Now() + absl::Seconds(1), Counting(calls)).ok());
+  EXPECT_EQ(calls, 1);
 }
 
 TEST(ResultCacheTest, EvictsTheLeastRecentlyUsedPastItsSize) {
