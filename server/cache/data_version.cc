@@ -24,6 +24,7 @@ absl::StatusOr<std::string> DataVersion::Current() {
     absl::StatusOr<std::unique_ptr<soci::session>> opened = OpenSession(pool_->url(), /*read_only=*/true);
     if (!opened.ok()) return opened.status();
     session_ = *std::move(opened);
+    ++opens_;  // a new connection counts data_version from its own start
     // Never wait for a writer's lock: no version then, and the answer is
     // computed.
     try {
@@ -38,7 +39,7 @@ absl::StatusOr<std::string> DataVersion::Current() {
   try {
     long long version = 0;
     *session_ << "PRAGMA data_version", soci::into(version);
-    return absl::StrCat(outages, ".", file_dev_, ":", file_ino_, ".", version);
+    return absl::StrCat(outages, ".", file_dev_, ":", file_ino_, ".", opens_, ".", version);
   } catch (const std::exception& e) {
     session_.reset();  // opened afresh next time
     return absl::UnavailableError("the database's data version cannot be read");

@@ -13,6 +13,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -46,6 +47,7 @@ class DataVersion {
   std::unique_ptr<soci::session> session_ ABSL_GUARDED_BY(mu_);
   dev_t file_dev_ ABSL_GUARDED_BY(mu_) = 0;
   ino_t file_ino_ ABSL_GUARDED_BY(mu_) = 0;
+  int64_t opens_ ABSL_GUARDED_BY(mu_) = 0;  // of session_: part of the version
 };
 
 }  // namespace salesmetrics
