@@ -43,9 +43,11 @@ grpc::ServerUnaryReactor* DashboardService::Serve(const char* method, grpc::Call
       [this, method, compute](const Request& r,
                               UnaryCall& call) -> decltype(compute(DashboardEnv(), r, call.started, call.deadline)) {
         using Response = typename decltype(compute(DashboardEnv(), r, call.started, call.deadline))::value_type;
+        // Read before the dashboard looks its metrics up.
+        const uint64_t generation = call.tenant->engine().registry().generation();
         absl::StatusOr<Request> limited = AsCallerMayAsk(r, call);
         if (!limited.ok()) return limited.status();
-        return CachedAnswer<Response>(cache_, call, method, *limited, [&] {
+        return CachedAnswer<Response>(cache_, call, generation, method, *limited, [&] {
           return compute(call.tenant->dashboards(), *limited, call.started, call.deadline);
         });
       },

@@ -117,12 +117,15 @@ grpc::ServerUnaryReactor* MetricsService::ComputeMetric(grpc::CallbackServerCont
         call.subject = MetricIdFromName(r.metric());
         if (absl::Status s = CheckMayCompute(*call.caller, call.subject); !s.ok()) return s;
         // Found once: the metric the caller's scopes were checked against
-        // is the one computed, whatever a reload does meanwhile.
+        // is the one computed, whatever a reload does meanwhile; and its
+        // answer is kept under the generation it was found in, or an older
+        // one.
+        const uint64_t generation = EngineOf(call).registry().generation();
         absl::StatusOr<std::shared_ptr<const RegisteredMetric>> metric = EngineOf(call).Find(call.subject);
         if (!metric.ok()) return metric.status();
         absl::StatusOr<v1::ComputeMetricRequest> limited = AsCallerMayAsk(r, **metric, call);
         if (!limited.ok()) return limited.status();
-        return CachedAnswer<v1::ComputeMetricResponse>(cache_, call, kComputeMetric, *limited, [&] {
+        return CachedAnswer<v1::ComputeMetricResponse>(cache_, call, generation, kComputeMetric, *limited, [&] {
           return EngineOf(call).Compute(*limited, *metric, call.deadline);
         });
       },

@@ -18,17 +18,19 @@ namespace salesmetrics {
 // scopes and defaults applied) to `method`, through `cache` when there is
 // one and the call has a tenant whose data version can be read. A call
 // that is cached_only gets the kept answer, or needs_computing.
+// `metrics_generation` is the registry's generation read before the
+// metrics `compute` uses were looked up.
 template <typename Response, typename Compute>
-absl::StatusOr<Response> CachedAnswer(ResultCache* cache, UnaryCall& call, absl::string_view method,
-                                      const google::protobuf::Message& request, Compute compute) {
+absl::StatusOr<Response> CachedAnswer(ResultCache* cache, UnaryCall& call, uint64_t metrics_generation,
+                                      absl::string_view method, const google::protobuf::Message& request,
+                                      Compute compute) {
   const auto needs_computing = [&call] {
     call.needs_computing = true;
     return absl::UnavailableError("not answered yet");  // not sent: the call is queued
   };
   if (cache == nullptr || call.tenant == nullptr) return call.cached_only ? needs_computing() : compute();
   // Read before computing: an answer is never newer than its versions say.
-  const std::string origin =
-      absl::StrCat(call.tenant->id(), ".", call.tenant->engine().registry().generation());
+  const std::string origin = absl::StrCat(call.tenant->id(), ".", metrics_generation);
   absl::StatusOr<std::string> version = call.tenant->data_version().Current();
   if (!version.ok()) return call.cached_only ? needs_computing() : compute();
   const std::string key = ResultCache::KeyOf(origin, method, request);
