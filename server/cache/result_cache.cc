@@ -46,13 +46,14 @@ absl::StatusOr<ResultCache::Answer> ResultCache::Get(const std::string& key, con
     leader = inserted;
   }
   if (!leader) {
-    // Another computation's answer, when it comes in time and is one; else
-    // this request's own.
-    if (flight->done.WaitForNotificationWithDeadline(deadline) && flight->answer.ok()) return flight->answer;
-    if (absl::Now() >= deadline) {
+    if (!flight->done.WaitForNotificationWithDeadline(deadline)) {
       return absl::DeadlineExceededError("the deadline passed while an identical request was computed");
     }
-    return compute();
+    // The leader's answer, or its error; unless its own deadline or client
+    // ended it: then one of those that waited leads anew.
+    const absl::StatusCode code = flight->answer.status().code();
+    if (code != absl::StatusCode::kDeadlineExceeded && code != absl::StatusCode::kCancelled) return flight->answer;
+    return Get(key, version, deadline, compute);
   }
   // However the computation ends, even by an exception, its waiters are
   // told and the next identical request may lead.

@@ -50,7 +50,8 @@ class ResultCache {
 
   // The answer kept under `key` at data `version` (DataVersion), or the one `compute`
   // gives (once for identical requests at once; a caller that waits for
-  // another's computation waits until `deadline` at most).
+  // another's computation waits until `deadline` at most, and gets its
+  // answer or error, unless that computation ran out of its own time).
   absl::StatusOr<Answer> Get(const std::string& key, const std::string& version, absl::Time deadline,
                              const Compute& compute);
 

@@ -145,6 +145,34 @@ TEST(ResultCacheTest, ComputesIdenticalRequestsAtOnceOnce) {
   EXPECT_EQ(answered, 8);
 }
 
+TEST(ResultCacheTest, WaitersShareTheLeadersErrorButNotItsDeadline) {
+  for (const absl::StatusCode leader_code : {absl::StatusCode::kUnavailable, absl::StatusCode::kDeadlineExceeded}) {
+    ResultCache cache({});
+    absl::Notification release;
+    std::thread leader([&] {
+      (void)cache.Get(Key("m"), "v", kNoDeadline, [&]() -> absl::StatusOr<ResultCache::Answer> {
+        release.WaitForNotification();
+        return absl::Status(leader_code, "the leader's end");
+      });
+    });
+    absl::SleepFor(absl::Milliseconds(100));
+    std::atomic<int> calls = 0;
+    std::thread waiter([&] {
+      const auto answer = cache.Get(Key("m"), "v", kNoDeadline, Counting(calls));
+      if (leader_code == absl::StatusCode::kUnavailable) {
+        EXPECT_EQ(answer.status().code(), absl::StatusCode::kUnavailable);
+      } else {
+        EXPECT_TRUE(answer.ok()) << answer.status();  // it led a computation of its own
+      }
+    });
+    absl::SleepFor(absl::Milliseconds(100));
+    release.Notify();
+    leader.join();
+    waiter.join();
+    EXPECT_EQ(calls, leader_code == absl::StatusCode::kUnavailable ? 0 : 1);
+  }
+}
+
 TEST(ResultCacheTest, AWaiterKeepsItsOwnDeadline) {
   ResultCache cache({});
   absl::Notification release;
