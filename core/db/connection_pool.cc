@@ -290,6 +290,8 @@ absl::Status ConnectionPool::Lease::BeginRead(absl::Time deadline) {
     in_transaction_ = true;
     return absl::OkStatus();
   } catch (const std::exception& e) {
+    // A transaction half begun must not go back to the pool.
+    broken_ = true;
     return Fail(e);
   }
 }
