@@ -182,7 +182,7 @@ absl::StatusOr<ServerConfig> LoadServerConfig(const std::string& program_path) {
       {"isolated_max_concurrent_requests", config.isolated_max_concurrent_requests(), 1, 100},
       {"fiscal_year_start_month", config.fiscal_year_start_month(), 1, 12},
       {"result_cache_mb", config.result_cache_mb(), 1, 65536},
-      {"result_cache_max_age_seconds", config.result_cache_max_age_seconds(), 1, 86400},
+      {"result_cache_max_age_seconds", config.result_cache_max_age_seconds(), 1, 300},
   };
   for (const auto& range : kRanges) {
     if (range.value < range.min || range.value > range.max) {
