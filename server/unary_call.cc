@@ -68,8 +68,7 @@ grpc::ServerUnaryReactor* UnaryCalls::Start(const char* method, grpc::CallbackSe
     }
     call->cached_only = false;
   }
-  auto run = [this, context, call, finish, work = std::move(work)] {
-    call->deadline = RequestDeadline(*context, call->started, max_request_time_) - deadline_reserve_;
+  auto run = [context, call, finish, work = std::move(work)] {
     absl::Status status;
     if (context->IsCancelled()) {
       status = absl::CancelledError("the client cancelled the call before it started");

@@ -60,7 +60,7 @@ absl::StatusOr<std::shared_ptr<const Credentials>> Credentials::Parse(
     return absl::InvalidArgumentError(file.Where(0, absl::StrCat("has more than ", kMaxCallers, " callers")));
   }
   auto credentials = std::shared_ptr<Credentials>(new Credentials());
-  absl::flat_hash_set<std::string> names, digests;
+  absl::flat_hash_set<std::string> names;
   for (int i = 0; i < proto.caller_size(); ++i) {
     const server::Caller& c = proto.caller(i);
     // The line of the caller's entry (LineOf knows the file's top level).
@@ -90,8 +90,11 @@ absl::StatusOr<std::shared_ptr<const Credentials>> Credentials::Parse(
       if (!IsDigest(digest)) {
         return fail("token_sha256 must be 64 lowercase hex digits (a SHA-256)");
       }
-      if (!digests.insert(digest).second) return fail("shares a token with another caller");
-      credentials->tokens_[std::string(DigestBucket(digest))].push_back({digest, credentials->entries_.size()});
+      auto& bucket = credentials->tokens_[std::string(DigestBucket(digest))];
+      if (std::any_of(bucket.begin(), bucket.end(), [&](const auto& known) { return known.first == digest; })) {
+        return fail("shares a token with another caller");
+      }
+      bucket.push_back({digest, credentials->entries_.size()});
     }
     for (const std::string& name : c.client_certificate_name()) {
       if (name.empty() || name.size() > kMaxCertificateNameBytes) {

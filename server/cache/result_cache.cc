@@ -65,6 +65,7 @@ absl::StatusOr<ResultCache::Answer> ResultCache::Get(const std::string& key, con
     flight->done.Notify();
   };
   const absl::Time started = absl::Now();
+  // What the waiters get if `compute` throws.
   flight->answer = absl::InternalError("the computation ended without an answer");
   flight->answer = compute();
   if (flight->answer.ok()) {
@@ -106,7 +107,6 @@ void ResultCache::Keep(const std::string& key, const Answer& answer, const std::
     Erase(oldest);
     ++stats_.evictions;
   }
-  stats_.entries = entries_.size();
 }
 
 void ResultCache::Erase(const std::string& key) {
@@ -115,12 +115,13 @@ void ResultCache::Erase(const std::string& key) {
   stats_.bytes -= it->second.bytes;
   lru_.erase(it->second.lru);
   entries_.erase(it);
-  stats_.entries = entries_.size();
 }
 
 ResultCache::Stats ResultCache::stats() const {
   absl::MutexLock lock(&mu_);
-  return stats_;
+  Stats stats = stats_;
+  stats.entries = entries_.size();
+  return stats;
 }
 
 }  // namespace salesmetrics
