@@ -31,8 +31,7 @@ std::string Cell(const soci::row& row, std::size_t i) {
 absl::StatusOr<std::vector<std::string>> LoadTwin(const std::string& twins_dir, const std::string& engine,
                                                   const std::string& name,
                                                   const std::map<std::string, std::string>& params) {
-  std::filesystem::path path = std::filesystem::path(twins_dir) / engine / (name + ".sql");
-  if (!std::filesystem::exists(path)) path = std::filesystem::path(twins_dir) / "common" / (name + ".sql");
+  const std::filesystem::path path = std::filesystem::path(twins_dir) / engine / (name + ".sql");
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat("no twin ", name, " for ", engine, " in ", twins_dir));
   std::stringstream text;

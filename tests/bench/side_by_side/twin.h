@@ -15,7 +15,7 @@
 
 namespace salesmetrics::bench {
 
-// Reads twins/<engine>/<name>.sql, else twins/common/<name>.sql, and puts
+// Reads twins/<engine>/<name>.sql (engine: sqlite or postgresql) and puts
 // each {{param}} in place; a placeholder without a value is an error.
 absl::StatusOr<std::vector<std::string>> LoadTwin(const std::string& twins_dir, const std::string& engine,
                                                   const std::string& name,
