@@ -7,6 +7,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "core/engine/metric_sql.h"
+#include "core/engine/whole_period_sums.h"
 #include "core/plugin/plugin_loader.h"
 #include "core/query/result_cursor.h"
 #include "core/time/civil_time.h"
@@ -21,6 +22,10 @@ struct sm_query {
     return column < cursor->column_count() ? column_types[column] : '\0';
   }
   std::string column_types;
+  // Set when the query left the whole period out: its rows, read after the
+  // database's.
+  std::unique_ptr<salesmetrics::WholePeriodSums> whole_period;
+  bool reading_whole_period() const { return whole_period != nullptr && whole_period->reading(); }
 };
 
 namespace salesmetrics {
@@ -132,15 +137,21 @@ sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const s
   if (!request->failure.ok() || PastDeadline(request)) return nullptr;
   const std::string& id = request->plan->metric->id();
   absl::StatusOr<SqlParams> extra = ToSqlParams(params, param_count);
+  bool whole_period_left_out = false;
   absl::StatusOr<BoundSql> bound =
       extra.ok() ? PrepareSql(absl::string_view(sql, sql_len), MetricSqlScope(*request->plan, request->grouped),
-                              request->lease->dialect(), *extra)
+                              request->lease->dialect(), *extra, &whole_period_left_out)
                  : extra.status();
+  auto query =
+      std::make_unique<sm_query>(sm_query{request, nullptr, column_types == nullptr ? "" : column_types, nullptr});
+  if (bound.ok() && whole_period_left_out) {
+    if (absl::Status s = WholePeriodSums::CheckColumnTypes(query->column_types); !s.ok()) bound = s;
+    query->whole_period = std::make_unique<WholePeriodSums>(query->column_types.size());
+  }
   if (!bound.ok()) {
     Fail(request, absl::InternalError(absl::StrCat("metric ", id, ": bad query: ", bound.status().message())));
     return nullptr;
   }
-  auto query = std::make_unique<sm_query>(sm_query{request, nullptr, column_types == nullptr ? "" : column_types});
   try {
     query->cursor = std::make_unique<ResultCursor>(request->lease->session(), *bound, query->column_types);
   } catch (const std::exception& e) {
@@ -154,8 +165,15 @@ sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const s
 int32_t QueryNext(sm_query* query) {
   sm_request* request = query->request;
   if (!request->failure.ok() || PastDeadline(request)) return -1;
+  if (query->reading_whole_period()) return query->whole_period->Next() ? 1 : 0;
   try {
-    return query->cursor->Next() ? 1 : 0;
+    if (!query->cursor->Next()) return query->whole_period != nullptr && query->whole_period->Next() ? 1 : 0;
+    if (query->whole_period == nullptr) return 1;
+    if (absl::Status s = query->whole_period->Add(*query->cursor); !s.ok()) {
+      Fail(request, absl::OutOfRangeError(absl::StrCat("metric ", request->plan->metric->id(), ": ", s.message())));
+      return -1;
+    }
+    return 1;
   } catch (const std::exception& e) {
     absl::Status status = request->lease->Fail(e);
     Fail(request, Prefixed(absl::StrCat("metric ", request->plan->metric->id(), ": "), status));
@@ -174,11 +192,13 @@ bool CheckColumn(sm_query* query, size_t column, char type) {
 
 int32_t QueryIsNull(sm_query* query, size_t column) {
   if (column >= query->cursor->column_count()) return 1;
+  if (query->reading_whole_period()) return query->whole_period->IsNull(column) ? 1 : 0;
   return query->cursor->IsNull(column) ? 1 : 0;
 }
 
 int64_t QueryInt64(sm_query* query, size_t column) {
-  return CheckColumn(query, column, 'i') ? query->cursor->Int64(column) : 0;
+  if (!CheckColumn(query, column, 'i')) return 0;
+  return query->reading_whole_period() ? query->whole_period->Int64(column) : query->cursor->Int64(column);
 }
 
 double QueryDouble(sm_query* query, size_t column) {
@@ -190,7 +210,8 @@ const char* QueryText(sm_query* query, size_t column, size_t* len) {
     *len = 0;
     return "";
   }
-  const std::string& text = query->cursor->Text(column);
+  const std::string& text =
+      query->reading_whole_period() ? query->whole_period->Text(column) : query->cursor->Text(column);
   *len = text.size();
   return text.c_str();
 }

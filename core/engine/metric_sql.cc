@@ -1,6 +1,7 @@
 #include "core/engine/metric_sql.h"
 
 #include <algorithm>
+#include <map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -34,10 +35,13 @@ SqlValue ParameterValue(const salesmetrics::v1::ParameterSpec& spec, const std::
 
 class MacroContext {
  public:
-  MacroContext(const SqlScope& scope, const Dialect& dialect) : scope_(scope), dialect_(dialect) {}
+  MacroContext(const SqlScope& scope, const Dialect& dialect, bool may_leave_out_whole_period)
+      : scope_(scope), dialect_(dialect), may_leave_out_whole_period_(may_leave_out_whole_period) {}
 
   // Whether the SQL applied the filters somewhere.
   bool filtered() const { return filtered_; }
+  // Whether {{additive_buckets}} left the whole period out, for the host to add up.
+  bool whole_period_left_out() const { return whole_period_left_out_; }
 
   absl::StatusOr<std::string> Expand(absl::string_view name, const std::vector<std::string>& args,
                                      SqlParams& params) {
@@ -47,7 +51,12 @@ class MacroContext {
     };
     if (name == "buckets") {
       if (absl::Status s = arity(0); !s.ok()) return s;
-      return Buckets(params);
+      return Buckets(params, /*first=*/0);
+    }
+    if (name == "additive_buckets") {
+      if (absl::Status s = arity(0); !s.ok()) return s;
+      whole_period_left_out_ = may_leave_out_whole_period_ && scope_.windows->size() > 1;
+      return Buckets(params, /*first=*/whole_period_left_out_ ? 1 : 0);
     }
     if (name == "epoch_seconds") {
       if (absl::Status s = arity(1); !s.ok()) return s;
@@ -60,6 +69,10 @@ class MacroContext {
     if (name == "group_by_cell") {
       if (absl::Status s = arity(2); !s.ok()) return s;
       return GroupByCell(args[0], args[1]);
+    }
+    if (name == "join_for_filters") {
+      if (absl::Status s = arity(3); !s.ok()) return s;
+      return JoinForFilters(args[0], args[1], args[2]);
     }
     if (name == "filters" || name == "group_key" || name == "group_join") {
       if (absl::Status s = arity(2); !s.ok()) return s;
@@ -77,13 +90,14 @@ class MacroContext {
     }
     return absl::InvalidArgumentError(absl::StrCat(
         "unknown macro {{", name,
-        "}}; known: buckets, filters, group_key, group_join, group_by_cell, epoch_seconds, collate_c"));
+        "}}; known: buckets, additive_buckets, filters, join_for_filters, group_key, group_join, group_by_cell, "
+        "epoch_seconds, collate_c"));
   }
 
  private:
-  std::string Buckets(SqlParams& params) {
+  std::string Buckets(SqlParams& params, size_t first) {
     std::vector<std::string> rows;
-    for (size_t b = 0; b < scope_.windows->size(); ++b) {
+    for (size_t b = first; b < scope_.windows->size(); ++b) {
       const TimeWindow& w = (*scope_.windows)[b];
       const auto bind = [&](const char* column, SqlValue value) {
         const std::string name = absl::StrCat("_b", b, "_", column);
@@ -100,6 +114,21 @@ class MacroContext {
                         absl::StrJoin(rows, ", "), ")");
   }
 
+  // The join to an entity's table that only its filters need: nothing when
+  // the request has none, so that an unfiltered query reads one table.
+  absl::StatusOr<std::string> JoinForFilters(const std::string& entity, const std::string& alias,
+                                             const std::string& key) const {
+    static const std::map<std::string, std::string, std::less<>> kTables = {
+        {"opportunity", "opportunities"}, {"lead", "leads"}, {"sales_rep", "sales_reps"}};
+    const auto table = kTables.find(entity);
+    if (table == kTables.end()) {
+      return absl::InvalidArgumentError(absl::StrCat("{{join_for_filters}} takes opportunity, lead or sales_rep, not ",
+                                                     entity));
+    }
+    if (scope_.filters->empty()) return std::string();
+    return absl::StrCat("JOIN ", table->second, " ", alias, " ON ", alias, ".id = ", key);
+  }
+
   // GROUP BY the answer's cell, its bucket and group key. When there is one
   // cell (one bucket, no grouping), SQLite aggregates without grouping,
   // which spares it a temporary B-tree; HAVING keeps GROUP BY's answer to
@@ -113,8 +142,10 @@ class MacroContext {
 
   const SqlScope& scope_;
   const Dialect& dialect_;
+  const bool may_leave_out_whole_period_;
   int macro_count_ = 0;
   bool filtered_ = false;
+  bool whole_period_left_out_ = false;
 };
 
 }  // namespace
@@ -129,7 +160,7 @@ SqlScope MetricSqlScope(const ComputePlan& plan, bool grouped) {
 }
 
 absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope, const Dialect& dialect,
-                                    const SqlParams& extra_params) {
+                                    const SqlParams& extra_params, bool* whole_period_left_out) {
   SqlParams params = scope.params;
   params["as_of"] = SqlValue::Timestamp(FormatSqlTimestamp(scope.as_of));
   for (const auto& [name, value] : extra_params) {
@@ -137,7 +168,7 @@ absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope
       return absl::InvalidArgumentError(absl::StrCat("query parameter :", name, " is already bound by the host"));
     }
   }
-  MacroContext macros(scope, dialect);
+  MacroContext macros(scope, dialect, whole_period_left_out != nullptr);
   absl::StatusOr<std::string> expanded = ExpandMacros(
       sql, [&](absl::string_view name, const std::vector<std::string>& args, SqlParams& p) {
         return macros.Expand(name, args, p);
@@ -151,6 +182,7 @@ absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope
     return absl::PermissionDeniedError(
         "this metric has a query that takes no filters, so it cannot be limited to the caller's row scope");
   }
+  if (whole_period_left_out != nullptr) *whole_period_left_out = macros.whole_period_left_out();
   return BindParameters(*expanded, params, dialect);
 }
 

@@ -4,8 +4,16 @@
 //   {{buckets}}                  a CTE body: buckets(bucket, start_at, end_at,
 //                                start_date, end_date, max_end_date), one row per
 //                                bucket; 0 is the whole period. Use: WITH {{buckets}}
+//   {{additive_buckets}}         the same, for a query that gives (bucket, group_key,
+//                                sums...) where every column after the key is a sum or
+//                                a count over the cell's rows: in a series the whole
+//                                period is left out and the host adds it up from the
+//                                buckets' rows (whole_period_sums.h)
 //   {{filters(ENTITY, ALIAS)}}   " AND ..." for the request's filters on the
 //                                dimensions ENTITY (opportunity, lead, sales_rep) has
+//   {{join_for_filters(ENTITY, ALIAS, KEY)}} "JOIN <ENTITY's table> ALIAS ON ALIAS.id = KEY"
+//                                when the request has filters, else nothing: for a
+//                                table joined only to apply {{filters(ENTITY, ALIAS)}}
 //   {{group_key(ENTITY, ALIAS)}} the group-by key expression; NULL when ungrouped
 //   {{group_join(ENTITY, ALIAS)}} the join the key needs (competitor), else nothing
 //   {{epoch_seconds(EXPR)}}      whole seconds since the epoch of a timestamp
@@ -37,9 +45,12 @@ struct SqlScope {
 SqlScope MetricSqlScope(const ComputePlan& plan, bool grouped);
 
 // Expands and binds `sql` in `scope`. `extra_params` may not reuse a name
-// the scope binds.
+// the scope binds. Given `whole_period_left_out`, {{additive_buckets}} may
+// leave bucket 0 out of a series, and it is set when it did: the caller adds
+// the whole period up from the buckets' rows. Without it, {{additive_buckets}}
+// is {{buckets}}.
 absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope, const Dialect& dialect,
-                                    const SqlParams& extra_params = {});
+                                    const SqlParams& extra_params = {}, bool* whole_period_left_out = nullptr);
 
 }  // namespace salesmetrics
 

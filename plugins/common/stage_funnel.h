@@ -61,7 +61,7 @@ inline constexpr char kStageDwellSamplesSql[] = R"sql(
 SELECT b.bucket, h.stage_id, {{epoch_seconds(h.exited_at)}} - {{epoch_seconds(h.entered_at)}}
 FROM buckets b
 JOIN opportunity_stage_history h ON h.exited_at >= b.start_at AND h.exited_at < b.end_at
-JOIN opportunities o ON o.id = h.opportunity_id
+{{join_for_filters(opportunity, o, h.opportunity_id)}}
 WHERE 1 = 1{{filters(opportunity, o)}}
 )sql";
 

@@ -7,7 +7,7 @@ namespace {
 namespace sdk = salesmetrics::sdk;
 
 constexpr char kMqls[] = R"sql(
-WITH {{buckets}}
+WITH {{additive_buckets}}
 SELECT b.bucket,
        {{group_key(lead, l)}} AS group_key,
        COUNT(*) AS mql_count

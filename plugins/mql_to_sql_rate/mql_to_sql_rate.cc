@@ -9,7 +9,7 @@ namespace sdk = salesmetrics::sdk;
 
 // An sql_at before mql_at still counts as converted; the cohort ignores as_of.
 constexpr char kCohort[] = R"sql(
-WITH {{buckets}}
+WITH {{additive_buckets}}
 SELECT b.bucket,
        {{group_key(lead, l)}} AS group_key,
        COUNT(*) AS mql_count,
@@ -23,7 +23,7 @@ WHERE 1 = 1{{filters(lead, l)}}
 // MQLs and SQLs of the period are counted independently (a lead may be one
 // without the other); UNION ALL keeps each half on its own index.
 constexpr char kPeriod[] = R"sql(
-WITH {{buckets}},
+WITH {{additive_buckets}},
 qualified AS (
   SELECT b.bucket, {{group_key(lead, l)}} AS group_key, 1 AS is_mql, 0 AS is_sql
   FROM buckets b

@@ -25,7 +25,7 @@ task_counts AS (
          SUM(CASE WHEN t.completed_at <= t.due_at AND t.completed_at <= :as_of THEN 1 ELSE 0 END) AS on_time_count
   FROM buckets b
   JOIN tasks t ON t.due_at >= b.start_at AND t.due_at < b.end_at
-  JOIN opportunities o ON o.id = t.opportunity_id
+  {{join_for_filters(opportunity, o, t.opportunity_id)}}
   WHERE 1 = 1{{filters(opportunity, o)}}
   GROUP BY b.bucket, t.stage_id
 ),

@@ -8,7 +8,7 @@ namespace {
 namespace sdk = salesmetrics::sdk;
 
 constexpr char kClosedDeals[] = R"sql(
-WITH {{buckets}}
+WITH {{additive_buckets}}
 SELECT b.bucket,
        {{group_key(opportunity, o)}} AS group_key,
        COUNT(*) AS closed_count,

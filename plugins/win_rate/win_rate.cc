@@ -10,7 +10,7 @@ namespace {
 namespace sdk = salesmetrics::sdk;
 
 constexpr char kClosedInPeriod[] = R"sql(
-WITH {{buckets}}
+WITH {{additive_buckets}}
 SELECT b.bucket,
        {{group_key(opportunity, o)}} AS group_key,
        COUNT(*) AS opportunity_count,
@@ -25,7 +25,7 @@ WHERE o.status IN ('won', 'lost'){{filters(opportunity, o)}}
 )sql";
 
 constexpr char kCreatedInPeriod[] = R"sql(
-WITH {{buckets}}
+WITH {{additive_buckets}}
 SELECT b.bucket,
        {{group_key(opportunity, o)}} AS group_key,
        COUNT(*) AS opportunity_count,

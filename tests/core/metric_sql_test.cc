@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <utility>
+
 #include "absl/strings/match.h"
 
 namespace salesmetrics {
@@ -32,6 +35,63 @@ TEST(GroupByCellTest, SqliteAggregatesOneCellWithoutGrouping) {
 
 TEST(GroupByCellTest, PostgresqlAlwaysGroups) {
   EXPECT_TRUE(absl::EndsWith(Expanded(Backend::kPostgres, 1), " GROUP BY b.bucket, group_key"));
+}
+
+constexpr char kAdditiveSql[] =
+    "WITH {{additive_buckets}} SELECT b.bucket, CAST(NULL AS TEXT) AS group_key, COUNT(*) AS n "
+    "FROM buckets b JOIN leads l ON l.mql_at >= b.start_at AND l.mql_at < b.end_at GROUP BY b.bucket";
+
+// kAdditiveSql for `buckets` windows: its text, and whether the whole period
+// was left out (nullopt: the caller cannot add it up).
+std::pair<std::string, std::optional<bool>> AdditiveExpanded(int buckets, bool caller_adds_up) {
+  const std::vector<TimeWindow> windows(buckets, TimeWindow{});
+  const std::vector<DimensionFilter> filters;
+  bool left_out = false;
+  absl::StatusOr<BoundSql> bound =
+      PrepareSql(kAdditiveSql, SqlScope{&windows, &filters, "", absl::UnixEpoch(), {}}, Dialect(Backend::kSqlite), {},
+                 caller_adds_up ? &left_out : nullptr);
+  EXPECT_TRUE(bound.ok()) << bound.status();
+  if (!bound.ok()) return {"", std::nullopt};
+  return {bound->text, caller_adds_up ? std::optional<bool>(left_out) : std::nullopt};
+}
+
+TEST(AdditiveBucketsTest, LeaveTheWholePeriodOfASeriesToTheCaller) {
+  const auto [series, left_out] = AdditiveExpanded(3, /*caller_adds_up=*/true);
+  EXPECT_EQ(left_out, true);
+  EXPECT_FALSE(absl::StrContains(series, "(0, ")) << series;
+  EXPECT_TRUE(absl::StrContains(series, "(1, ")) << series;
+  EXPECT_TRUE(absl::StrContains(series, "(2, ")) << series;
+}
+
+TEST(AdditiveBucketsTest, KeepTheWholePeriodWithoutASeries) {
+  const auto [one, left_out] = AdditiveExpanded(1, /*caller_adds_up=*/true);
+  EXPECT_EQ(left_out, false);
+  EXPECT_TRUE(absl::StrContains(one, "(0, ")) << one;
+}
+
+TEST(AdditiveBucketsTest, AreBucketsWhenTheCallerCannotAddUp) {
+  const auto [series, left_out] = AdditiveExpanded(3, /*caller_adds_up=*/false);
+  EXPECT_EQ(left_out, std::nullopt);
+  EXPECT_TRUE(absl::StrContains(series, "(0, ")) << series;
+  EXPECT_TRUE(absl::StrContains(series, "(2, ")) << series;
+}
+
+// kJoinSql expanded with these filters.
+std::string JoinExpanded(const std::vector<DimensionFilter>& filters) {
+  constexpr char kJoinSql[] =
+      "SELECT h.stage_id FROM opportunity_stage_history h {{join_for_filters(opportunity, o, h.opportunity_id)}} "
+      "WHERE 1 = 1{{filters(opportunity, o)}}";
+  const std::vector<TimeWindow> windows(1, TimeWindow{});
+  absl::StatusOr<BoundSql> bound =
+      PrepareSql(kJoinSql, SqlScope{&windows, &filters, "", absl::UnixEpoch(), {}}, Dialect(Backend::kSqlite), {});
+  EXPECT_TRUE(bound.ok()) << bound.status();
+  return bound.ok() ? bound->text : "";
+}
+
+TEST(JoinForFiltersTest, JoinsOnlyWhenTheRequestHasFilters) {
+  EXPECT_FALSE(absl::StrContains(JoinExpanded({}), "JOIN")) << JoinExpanded({});
+  const std::string filtered = JoinExpanded({DimensionFilter{.dimension = "region", .values = {"west"}}});
+  EXPECT_TRUE(absl::StrContains(filtered, "JOIN opportunities o ON o.id = h.opportunity_id")) << filtered;
 }
 
 }  // namespace
