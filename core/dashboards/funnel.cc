@@ -29,7 +29,8 @@ WHERE o.status = 'lost'{{filters(opportunity, o)}}
 GROUP BY o.stage_id
 )sql";
 
-const std::string kDwellStatsSql = ds::StatsSql(stage_funnel::kStageDwellSamplesSql);
+// The funnel shows the mean dwell only: no percentiles, so no sort.
+const std::string kDwellSql = ds::CountAndTotalSql(stage_funnel::kStageDwellSamplesSql);
 
 struct CountAndAmount {
   int64_t count = 0;
@@ -66,9 +67,9 @@ absl::Status ReadCohort(ConnectionPool::Lease& lease, const DashboardRequest& re
 
 absl::Status ReadDwell(ConnectionPool::Lease& lease, const DashboardRequest& request,
                        std::map<std::string, ds::DurationStats>& dwell) {
-  auto rows = DashboardRows<int64_t, std::string, int64_t, int64_t, int64_t, int64_t>(lease, request, kDwellStatsSql);
+  auto rows = DashboardRows<int64_t, std::string, int64_t, int64_t>(lease, request, kDwellSql);
   if (!rows.ok()) return rows.status();
-  for (const auto& [bucket, stage, count, total, median, p90] : *rows) dwell[stage] = {count, total, median, p90};
+  for (const auto& [bucket, stage, count, total] : *rows) dwell[stage] = {.count = count, .total_seconds = total};
   return absl::OkStatus();
 }
 

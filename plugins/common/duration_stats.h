@@ -52,6 +52,17 @@ GROUP BY bucket, part
 )sql";
 }
 
+// The count and the total of the durations `samples` selects (as StatsSql
+// takes them), without the percentiles' sort: what a mean needs. One row
+// per bucket and part: bucket, part, sample_count, total_seconds.
+inline std::string CountAndTotalSql(std::string_view samples) {
+  return "WITH {{buckets}},\nduration_samples (bucket, part, seconds) AS (" + std::string(samples) + R"sql()
+SELECT bucket, part, COUNT(*) AS sample_count, SUM(seconds) AS total_seconds
+FROM duration_samples
+GROUP BY bucket, part
+)sql";
+}
+
 struct DurationStats {
   int64_t count = 0;
   int64_t total_seconds = 0;
