@@ -30,7 +30,7 @@ class Cac : public sdk::Metric {
 
   void Compute(sdk::Request& request) const override {
     const ce::Variant& variant = ce::kCacVariants.Chosen(request, "variant");
-    ce::EmitFigures(request, ce::ComputeCac(request, variant), "cac");
+    ce::EmitFigures(request, ce::ComputeCac(request, variant, ce::NewCustomerCounts(request)), "cac");
     request.SetDefinition(variant.name, variant.formula);
   }
 };

@@ -112,30 +112,35 @@ inline constexpr VariantPair kCacVariants = {
     "blended: marketing and sales spend; marketing: marketing spend only"};
 inline constexpr const Variant& kMarketingCac = kCacVariants.second;
 
+// The new customer count of each bucket.
+inline sdk::CellMap<int64_t> NewCustomerCounts(sdk::Request& request) {
+  auto counts = request.NewCellMap<int64_t>();
+  for (const auto& [bucket, n] : request.Query<int64_t, int64_t>(kNewCustomerCountSql)) counts[{bucket}] = n;
+  return counts;
+}
+
 // CAC per bucket: the variant's spend / new customers, with both spends
 // and the new customer count.
-inline sdk::CellMap<Figures> ComputeCac(sdk::Request& request, const Variant& variant) {
-  struct Inputs {
-    int64_t marketing_spend = 0;
-    int64_t sales_spend = 0;
-    int64_t new_customer_count = 0;
+inline sdk::CellMap<Figures> ComputeCac(sdk::Request& request, const Variant& variant,
+                                        const sdk::CellMap<int64_t>& new_customers) {
+  struct Spend {
+    int64_t marketing = 0;
+    int64_t sales = 0;
   };
-  auto inputs = request.NewCellMap<Inputs>();
+  auto spends = request.NewCellMap<Spend>();
   for (const auto& [bucket, marketing, sales] : request.Query<int64_t, int64_t, int64_t>(kSpendSql)) {
-    inputs[{bucket}].marketing_spend = marketing;
-    inputs[{bucket}].sales_spend = sales;
-  }
-  for (const auto& [bucket, n] : request.Query<int64_t, int64_t>(kNewCustomerCountSql)) {
-    inputs[{bucket}].new_customer_count = n;
+    spends[{bucket}] = {marketing, sales};
   }
   sdk::CellMap<Figures> cells;
-  for (const auto& [cell, in] : inputs) {
-    const int64_t spend = &variant == &kMarketingCac ? in.marketing_spend : in.marketing_spend + in.sales_spend;
-    cells[cell] = {sdk::MoneyQuotient(spend, sdk::CountOf(in.new_customer_count), kNoNewCustomers),
+  for (const auto& [cell, in] : spends) {
+    const int64_t spend = &variant == &kMarketingCac ? in.marketing : in.marketing + in.sales;
+    const auto n = new_customers.find(cell);
+    const int64_t new_customer_count = n == new_customers.end() ? 0 : n->second;
+    cells[cell] = {sdk::MoneyQuotient(spend, sdk::CountOf(new_customer_count), kNoNewCustomers),
                    {{"spend", sdk::Money(spend)},
-                    {"marketing_spend", sdk::Money(in.marketing_spend)},
-                    {"sales_spend", sdk::Money(in.sales_spend)},
-                    {"new_customer_count", sdk::Count(in.new_customer_count)}}};
+                    {"marketing_spend", sdk::Money(in.marketing)},
+                    {"sales_spend", sdk::Money(in.sales)},
+                    {"new_customer_count", sdk::Count(new_customer_count)}}};
   }
   return cells;
 }
@@ -187,16 +192,21 @@ inline sdk::Parameter GrossMarginParameter() {
           .maximum = "1"};
 }
 
-// gross_margin x the cohort's payments / its size.
-inline sdk::CellMap<Figures> CohortLtv(sdk::Request& request, Decimal gross_margin) {
-  struct Cohort {
-    int64_t customer_count = 0;
-    int64_t customer_payments = 0;
-  };
+// The new customers of each bucket (the cohort ltv follows) and all they paid.
+struct Cohort {
+  int64_t customer_count = 0;
+  int64_t customer_payments = 0;
+};
+inline sdk::CellMap<Cohort> NewCustomerCohorts(sdk::Request& request) {
   auto cohorts = request.NewCellMap<Cohort>();
   for (const auto& [bucket, customers, payments] : request.Query<int64_t, int64_t, int64_t>(kCohortPaymentsSql)) {
     cohorts[{bucket}] = {customers, payments};
   }
+  return cohorts;
+}
+
+// gross_margin x the cohort's payments / its size.
+inline sdk::CellMap<Figures> CohortLtv(const sdk::CellMap<Cohort>& cohorts, Decimal gross_margin) {
   sdk::CellMap<Figures> cells;
   for (const auto& [cell, c] : cohorts) {
     cells[cell] = {sdk::MoneyQuotient(c.customer_payments, sdk::CountOf(c.customer_count), kNoNewCustomers,
@@ -247,7 +257,23 @@ inline sdk::CellMap<Figures> PredictiveLtv(sdk::Request& request, Decimal gross_
 // LTV per bucket under the variant, with the measures behind it.
 inline sdk::CellMap<Figures> ComputeLtv(sdk::Request& request, const Variant& variant) {
   const Decimal gross_margin = request.DecimalParam("gross_margin");
-  return &variant == &kPredictiveLtv ? PredictiveLtv(request, gross_margin) : CohortLtv(request, gross_margin);
+  return &variant == &kPredictiveLtv ? PredictiveLtv(request, gross_margin)
+                                     : CohortLtv(NewCustomerCohorts(request), gross_margin);
+}
+
+struct LtvAndNewCustomers {
+  sdk::CellMap<Figures> ltv;
+  sdk::CellMap<int64_t> new_customer_counts;
+};
+
+// LTV under the variant and the new customer counts CAC divides by: the
+// cohort variant's cohort is those customers, so they are found once.
+inline LtvAndNewCustomers ComputeLtvAndNewCustomers(sdk::Request& request, const Variant& variant) {
+  if (&variant == &kPredictiveLtv) return {ComputeLtv(request, variant), NewCustomerCounts(request)};
+  const sdk::CellMap<Cohort> cohorts = NewCustomerCohorts(request);
+  LtvAndNewCustomers out{CohortLtv(cohorts, request.DecimalParam("gross_margin")), {}};
+  for (const auto& [cell, cohort] : cohorts) out.new_customer_counts[cell] = cohort.customer_count;
+  return out;
 }
 
 }  // namespace salesmetrics::customer_economics

@@ -62,9 +62,9 @@ class LtvCacRatio : public sdk::Metric {
   void Compute(sdk::Request& request) const override {
     const ce::Variant& ltv_variant = ce::kLtvVariants.Chosen(request, "ltv_variant");
     const ce::Variant& cac_variant = ce::kCacVariants.Chosen(request, "cac_variant");
-    const auto ltvs = ce::ComputeLtv(request, ltv_variant);
-    for (const auto& [cell, cac_figures] : ce::ComputeCac(request, cac_variant)) {
-      const sdk::Value& ltv = ltvs.at(cell).headline;
+    const ce::LtvAndNewCustomers ltvs = ce::ComputeLtvAndNewCustomers(request, ltv_variant);
+    for (const auto& [cell, cac_figures] : ce::ComputeCac(request, cac_variant, ltvs.new_customer_counts)) {
+      const sdk::Value& ltv = ltvs.ltv.at(cell).headline;
       const sdk::Value& cac = cac_figures.headline;
       request.Emit(cell, "ltv", ltv);
       request.Emit(cell, "cac", cac);
