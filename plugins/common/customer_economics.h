@@ -78,13 +78,15 @@ GROUP BY bucket
 )sql";
 
 // Every payment of the cohort's accounts up to as_of: before the period,
-// on other deals, without an opportunity, refunds included.
+// on other deals, without an opportunity, refunds included. Each account's
+// payments are summed from the (account_id, received_at, amount_minor)
+// index, which spares counting distinct accounts over a join.
 inline const std::string kCohortPaymentsSql = std::string("WITH {{buckets}},") + kNewCustomersCte + R"sql(
 SELECT n.bucket,
-       COUNT(DISTINCT n.account_id) AS customer_count,
-       COALESCE(SUM(p.amount_minor), 0) AS customer_payments
+       COUNT(*) AS customer_count,
+       COALESCE(SUM((SELECT SUM(p.amount_minor) FROM payments p
+                     WHERE p.account_id = n.account_id AND p.received_at <= :as_of)), 0) AS customer_payments
 FROM new_customers n
-LEFT JOIN payments p ON p.account_id = n.account_id AND p.received_at <= :as_of
 GROUP BY n.bucket
 )sql";
 
