@@ -48,18 +48,22 @@ inline sdk::MetricInfo OpenOpportunitiesView(sdk::MetricInfo info) {
   return info;
 }
 
-// The SELECT list and joins of a row query over opportunities `o`, in
-// kColumns' order; the caller appends the WHERE, ORDER BY and LIMIT.
-inline constexpr char kSelect[] = R"sql(
+// The row query of the opportunities `chosen` selects: `chosen` is a
+// SELECT of whole opportunities rows (o.*), already ordered and limited, so
+// that only the rows shown are joined to their account, owner and stage;
+// `order_by` orders them again over `o`. Columns in kColumns' order.
+inline std::string RowsSql(std::string_view chosen, std::string_view order_by) {
+  return std::string(R"sql(
 SELECT o.id, o.name, o.account_id, acct.name, o.owner_rep_id, rep.name, o.stage_id, stage.name,
        o.amount_minor, stage.win_probability,
        {{epoch_seconds(:as_of)}} - {{epoch_seconds(o.created_at)}} AS age_seconds,
        o.expected_close_date, CASE WHEN o.is_key THEN 1 ELSE 0 END
-FROM opportunities o
+FROM ()sql") + std::string(chosen) + R"sql() o
 LEFT JOIN accounts acct ON acct.id = o.account_id
 LEFT JOIN sales_reps rep ON rep.id = o.owner_rep_id
 LEFT JOIN pipeline_stages stage ON stage.id = o.stage_id
-)sql";
+ORDER BY )sql" + std::string(order_by) + "\n";
+}
 
 // amount x win_probability / 100, rounded per row, halves away from zero.
 inline sdk::Value WeightedAmount(int64_t amount_minor, std::optional<int64_t> win_probability) {
@@ -67,7 +71,7 @@ inline sdk::Value WeightedAmount(int64_t amount_minor, std::optional<int64_t> wi
   return sdk::Money(static_cast<int64_t>(RoundedQuotient(static_cast<Int128>(amount_minor) * *win_probability, 100)));
 }
 
-// Runs a query starting with kSelect and emits its rows, in order.
+// Runs a RowsSql query and emits its rows, in order.
 inline void EmitRows(sdk::Request& request, std::string_view sql, const std::vector<sdk::SqlParam>& params = {}) {
   using OptionalText = std::optional<std::string>;
   for (const auto& [id, name, account_id, account_name, owner_id, owner_name, stage_id, stage_name, amount,

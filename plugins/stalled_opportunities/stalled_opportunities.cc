@@ -27,7 +27,7 @@ WITH cycle AS (
   WHERE o.status = 'won' AND o.closed_at >= :window_start AND o.closed_at < :as_of{{filters(opportunity, o)}}
 ),
 stalled AS (
-  SELECT o.id, o.amount_minor
+  SELECT o.*
   FROM opportunities o
   CROSS JOIN cycle c
   WHERE )sql" + std::string(rows::kOpenAtAsOf) + R"sql(
@@ -35,10 +35,12 @@ stalled AS (
 )
 )sql";
 
-const std::string kStalledRows = kStalledCtes + rows::kSelect + R"sql(JOIN stalled ON stalled.id = o.id
-ORDER BY age_seconds DESC, o.id{{collate_c}}
-LIMIT :row_limit
-)sql";
+// The largest age (in whole seconds, as shown) first, then id.
+constexpr char kOldestFirst[] = "{{epoch_seconds(o.created_at)}}, o.id{{collate_c}}";
+const std::string kStalledRows =
+    kStalledCtes + rows::RowsSql(std::string("SELECT o.* FROM stalled o ORDER BY ") + kOldestFirst +
+                                     " LIMIT :row_limit",
+                                 kOldestFirst);
 
 const std::string kStalledTotals = kStalledCtes + R"sql(
 SELECT c.won_count, c.cycle_seconds,

@@ -11,10 +11,10 @@ namespace {
 namespace sdk = salesmetrics::sdk;
 namespace rows = salesmetrics::opportunity_rows;
 
-const std::string kTopRows = std::string(rows::kSelect) + "WHERE " + rows::kOpenAtAsOf + R"sql(
-ORDER BY o.amount_minor DESC, o.id{{collate_c}}
-LIMIT :limit
-)sql";
+constexpr char kLargestFirst[] = "o.amount_minor DESC, o.id{{collate_c}}";
+const std::string kTopRows = rows::RowsSql(std::string("SELECT o.* FROM opportunities o WHERE ") + rows::kOpenAtAsOf +
+                                               " ORDER BY " + kLargestFirst + " LIMIT :limit",
+                                           kLargestFirst);
 
 const std::string kOpenTotals =
     std::string("SELECT COUNT(*), COALESCE(SUM(o.amount_minor), 0) FROM opportunities o WHERE ") + rows::kOpenAtAsOf;
