@@ -7,8 +7,8 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "core/engine/metric_sql.h"
-#include "core/engine/whole_period_sums.h"
 #include "core/plugin/plugin_loader.h"
+#include "core/query/dimensions.h"
 #include "core/query/result_cursor.h"
 #include "core/time/civil_time.h"
 #include "core/util/log.h"
@@ -17,15 +17,10 @@
 // A running query of a request.
 struct sm_query {
   sm_request* request;
-  std::unique_ptr<salesmetrics::ResultCursor> cursor;
-  char column_type(size_t column) const {
-    return column < cursor->column_count() ? column_types[column] : '\0';
-  }
   std::string column_types;
-  // Set when the query left the whole period out: its rows, read after the
-  // database's.
-  std::unique_ptr<salesmetrics::WholePeriodSums> whole_period;
-  bool reading_whole_period() const { return whole_period != nullptr && whole_period->reading(); }
+  std::unique_ptr<salesmetrics::ResultCursor> cursor;     // the database's rows, as they come
+  std::unique_ptr<salesmetrics::AdditiveRows> added_up;  // or an additive query's, added up
+  char column_type(size_t column) const { return column < column_types.size() ? column_types[column] : '\0'; }
 };
 
 namespace salesmetrics {
@@ -132,28 +127,70 @@ int64_t AsOfMicros(const sm_request* request) { return absl::ToUnixMicros(reques
 
 // --- SQL
 
+std::string MemoKey(absl::string_view sql, absl::string_view column_types, const sm_sql_param* params,
+                    size_t param_count) {
+  std::string key = absl::StrCat(sql, std::string(1, '\0'), column_types);
+  for (size_t i = 0; i < param_count; ++i) {
+    const sm_sql_param& p = params[i];
+    absl::StrAppend(&key, std::string(1, '\0'), p.name, ":", p.type, ":", p.integer, ":", p.real, ":",
+                    p.text == nullptr ? "" : absl::string_view(p.text, p.text_len));
+  }
+  return key;
+}
+
+// The rows an additive query's pass reads, added up from its cells. A
+// request grouped by a dimension that partitions the rows runs the query
+// grouped once: the ungrouped pass adds the groups up, and the grouped pass
+// reads the same cells again from the memo. Throws like ResultCursor.
+absl::Status AddUp(sm_request* request, sm_query* query, absl::string_view sql, const sm_sql_param* params,
+                   size_t param_count, const SqlParams& extra, const AdditiveShape& shape) {
+  const ComputePlan& plan = *request->plan;
+  const bool shared = !plan.group_by.empty() && GroupsPartitionRows(plan.group_by);
+  const std::string key = shared ? MemoKey(sql, query->column_types, params, param_count) : "";
+  const auto memoized = shared ? request->memo->find(key) : request->memo->end();
+  const AdditiveRows* cells = memoized != request->memo->end() ? memoized->second.get() : nullptr;
+  std::unique_ptr<AdditiveRows> read;
+  if (cells == nullptr) {
+    AdditiveShape ignored;
+    absl::StatusOr<BoundSql> bound = PrepareSql(sql, MetricSqlScope(plan, request->grouped || shared),
+                                                request->lease->dialect(), extra, &ignored);
+    if (!bound.ok()) return bound.status();
+    ResultCursor cursor(request->lease->session(), *bound, query->column_types);
+    read = std::make_unique<AdditiveRows>(query->column_types.size());
+    if (absl::Status s = read->ReadAll(cursor); !s.ok()) return s;
+    cells = read.get();
+    if (shared) (*request->memo)[key] = std::move(read);
+  }
+  query->added_up = std::make_unique<AdditiveRows>(query->column_types.size());
+  return query->added_up->Derive(*cells, /*by_group=*/request->grouped, shape.whole_period_left_out);
+}
+
 sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const sm_sql_param* params,
                    size_t param_count, const char* column_types) {
   if (!request->failure.ok() || PastDeadline(request)) return nullptr;
   const std::string& id = request->plan->metric->id();
+  const absl::string_view text(sql, sql_len);
   absl::StatusOr<SqlParams> extra = ToSqlParams(params, param_count);
-  bool whole_period_left_out = false;
+  AdditiveShape shape;
   absl::StatusOr<BoundSql> bound =
-      extra.ok() ? PrepareSql(absl::string_view(sql, sql_len), MetricSqlScope(*request->plan, request->grouped),
-                              request->lease->dialect(), *extra, &whole_period_left_out)
+      extra.ok() ? PrepareSql(text, MetricSqlScope(*request->plan, request->grouped), request->lease->dialect(),
+                              *extra, &shape)
                  : extra.status();
-  auto query =
-      std::make_unique<sm_query>(sm_query{request, nullptr, column_types == nullptr ? "" : column_types, nullptr});
-  if (bound.ok() && whole_period_left_out) {
-    if (absl::Status s = WholePeriodSums::CheckColumnTypes(query->column_types); !s.ok()) bound = s;
-    query->whole_period = std::make_unique<WholePeriodSums>(query->column_types.size());
+  auto query = std::make_unique<sm_query>(sm_query{request, column_types == nullptr ? "" : column_types});
+  if (bound.ok() && shape.additive) {
+    if (absl::Status s = AdditiveRows::CheckColumnTypes(query->column_types); !s.ok()) bound = s;
   }
   if (!bound.ok()) {
     Fail(request, absl::InternalError(absl::StrCat("metric ", id, ": bad query: ", bound.status().message())));
     return nullptr;
   }
   try {
-    query->cursor = std::make_unique<ResultCursor>(request->lease->session(), *bound, query->column_types);
+    if (!shape.additive) {
+      query->cursor = std::make_unique<ResultCursor>(request->lease->session(), *bound, query->column_types);
+    } else if (absl::Status s = AddUp(request, query.get(), text, params, param_count, *extra, shape); !s.ok()) {
+      Fail(request, absl::Status(s.code(), absl::StrCat("metric ", id, ": ", s.message())));
+      return nullptr;
+    }
   } catch (const std::exception& e) {
     absl::Status status = request->lease->Fail(e);
     Fail(request, Prefixed(absl::StrCat("metric ", id, ": "), status));
@@ -165,15 +202,9 @@ sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const s
 int32_t QueryNext(sm_query* query) {
   sm_request* request = query->request;
   if (!request->failure.ok() || PastDeadline(request)) return -1;
-  if (query->reading_whole_period()) return query->whole_period->Next() ? 1 : 0;
+  if (query->added_up != nullptr) return query->added_up->Next() ? 1 : 0;
   try {
-    if (!query->cursor->Next()) return query->whole_period != nullptr && query->whole_period->Next() ? 1 : 0;
-    if (query->whole_period == nullptr) return 1;
-    if (absl::Status s = query->whole_period->Add(*query->cursor); !s.ok()) {
-      Fail(request, absl::OutOfRangeError(absl::StrCat("metric ", request->plan->metric->id(), ": ", s.message())));
-      return -1;
-    }
-    return 1;
+    return query->cursor->Next() ? 1 : 0;
   } catch (const std::exception& e) {
     absl::Status status = request->lease->Fail(e);
     Fail(request, Prefixed(absl::StrCat("metric ", request->plan->metric->id(), ": "), status));
@@ -191,14 +222,14 @@ bool CheckColumn(sm_query* query, size_t column, char type) {
 }
 
 int32_t QueryIsNull(sm_query* query, size_t column) {
-  if (column >= query->cursor->column_count()) return 1;
-  if (query->reading_whole_period()) return query->whole_period->IsNull(column) ? 1 : 0;
+  if (column >= query->column_types.size()) return 1;
+  if (query->added_up != nullptr) return query->added_up->IsNull(column) ? 1 : 0;
   return query->cursor->IsNull(column) ? 1 : 0;
 }
 
 int64_t QueryInt64(sm_query* query, size_t column) {
   if (!CheckColumn(query, column, 'i')) return 0;
-  return query->reading_whole_period() ? query->whole_period->Int64(column) : query->cursor->Int64(column);
+  return query->added_up != nullptr ? query->added_up->Int64(column) : query->cursor->Int64(column);
 }
 
 double QueryDouble(sm_query* query, size_t column) {
@@ -211,7 +242,7 @@ const char* QueryText(sm_query* query, size_t column, size_t* len) {
     return "";
   }
   const std::string& text =
-      query->reading_whole_period() ? query->whole_period->Text(column) : query->cursor->Text(column);
+      query->added_up != nullptr ? query->added_up->Text(column) : query->cursor->Text(column);
   *len = text.size();
   return text.c_str();
 }

@@ -11,9 +11,9 @@ namespace salesmetrics {
 namespace {
 
 // Runs one pass of the metric: ungrouped, or grouped by plan.group_by.
-absl::Status RunPass(const ComputePlan& plan, bool grouped, ConnectionPool::Lease& lease,
-                     ResultCollector& results) {
-  sm_request request{&plan, grouped, &lease, &results, absl::OkStatus()};
+absl::Status RunPass(const ComputePlan& plan, bool grouped, ConnectionPool::Lease& lease, ResultCollector& results,
+                     AdditiveMemo& memo) {
+  sm_request request{&plan, grouped, &lease, &results, absl::OkStatus(), &memo};
   const int32_t rc = plan.metric->Compute(&request);
   if (!request.failure.ok()) return request.failure;
   if (rc != 0) return absl::InternalError(absl::StrCat("metric ", plan.metric->id(), " failed without a reason"));
@@ -48,9 +48,10 @@ absl::StatusOr<salesmetrics::v1::ComputeMetricResponse> MetricEngine::Compute(
   if (!lease.ok()) return lease.status();
 
   ResultCollector results(metric->info(), currency_code_);
-  if (absl::Status s = RunPass(*plan, /*grouped=*/false, *lease, results); !s.ok()) return s;
+  AdditiveMemo memo;
+  if (absl::Status s = RunPass(*plan, /*grouped=*/false, *lease, results, memo); !s.ok()) return s;
   if (!plan->group_by.empty()) {
-    if (absl::Status s = RunPass(*plan, /*grouped=*/true, *lease, results); !s.ok()) return s;
+    if (absl::Status s = RunPass(*plan, /*grouped=*/true, *lease, results, memo); !s.ok()) return s;
   }
   return results.Build(*plan);
 }

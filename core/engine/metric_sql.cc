@@ -35,13 +35,13 @@ SqlValue ParameterValue(const salesmetrics::v1::ParameterSpec& spec, const std::
 
 class MacroContext {
  public:
-  MacroContext(const SqlScope& scope, const Dialect& dialect, bool may_leave_out_whole_period)
-      : scope_(scope), dialect_(dialect), may_leave_out_whole_period_(may_leave_out_whole_period) {}
+  MacroContext(const SqlScope& scope, const Dialect& dialect, bool caller_adds_up)
+      : scope_(scope), dialect_(dialect), caller_adds_up_(caller_adds_up) {}
 
   // Whether the SQL applied the filters somewhere.
   bool filtered() const { return filtered_; }
-  // Whether {{additive_buckets}} left the whole period out, for the host to add up.
-  bool whole_period_left_out() const { return whole_period_left_out_; }
+  // What {{additive_buckets}} made of the query.
+  const AdditiveShape& additive() const { return additive_; }
 
   absl::StatusOr<std::string> Expand(absl::string_view name, const std::vector<std::string>& args,
                                      SqlParams& params) {
@@ -55,8 +55,9 @@ class MacroContext {
     }
     if (name == "additive_buckets") {
       if (absl::Status s = arity(0); !s.ok()) return s;
-      whole_period_left_out_ = may_leave_out_whole_period_ && scope_.windows->size() > 1;
-      return Buckets(params, /*first=*/whole_period_left_out_ ? 1 : 0);
+      additive_.additive = caller_adds_up_;
+      additive_.whole_period_left_out = caller_adds_up_ && scope_.windows->size() > 1;
+      return Buckets(params, /*first=*/additive_.whole_period_left_out ? 1 : 0);
     }
     if (name == "epoch_seconds") {
       if (absl::Status s = arity(1); !s.ok()) return s;
@@ -142,10 +143,10 @@ class MacroContext {
 
   const SqlScope& scope_;
   const Dialect& dialect_;
-  const bool may_leave_out_whole_period_;
+  const bool caller_adds_up_;
   int macro_count_ = 0;
   bool filtered_ = false;
-  bool whole_period_left_out_ = false;
+  AdditiveShape additive_;
 };
 
 }  // namespace
@@ -160,7 +161,7 @@ SqlScope MetricSqlScope(const ComputePlan& plan, bool grouped) {
 }
 
 absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope, const Dialect& dialect,
-                                    const SqlParams& extra_params, bool* whole_period_left_out) {
+                                    const SqlParams& extra_params, AdditiveShape* additive) {
   SqlParams params = scope.params;
   params["as_of"] = SqlValue::Timestamp(FormatSqlTimestamp(scope.as_of));
   for (const auto& [name, value] : extra_params) {
@@ -168,7 +169,7 @@ absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope
       return absl::InvalidArgumentError(absl::StrCat("query parameter :", name, " is already bound by the host"));
     }
   }
-  MacroContext macros(scope, dialect, whole_period_left_out != nullptr);
+  MacroContext macros(scope, dialect, additive != nullptr);
   absl::StatusOr<std::string> expanded = ExpandMacros(
       sql, [&](absl::string_view name, const std::vector<std::string>& args, SqlParams& p) {
         return macros.Expand(name, args, p);
@@ -182,7 +183,7 @@ absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope
     return absl::PermissionDeniedError(
         "this metric has a query that takes no filters, so it cannot be limited to the caller's row scope");
   }
-  if (whole_period_left_out != nullptr) *whole_period_left_out = macros.whole_period_left_out();
+  if (additive != nullptr) *additive = macros.additive();
   return BindParameters(*expanded, params, dialect);
 }
 

@@ -6,9 +6,9 @@
 //                                bucket; 0 is the whole period. Use: WITH {{buckets}}
 //   {{additive_buckets}}         the same, for a query that gives (bucket, group_key,
 //                                sums...) where every column after the key is a sum or
-//                                a count over the cell's rows: in a series the whole
-//                                period is left out and the host adds it up from the
-//                                buckets' rows (whole_period_sums.h)
+//                                a count over the cell's rows: the host adds up what it
+//                                can (additive_rows.h); in a series the whole period is
+//                                left out of the query
 //   {{filters(ENTITY, ALIAS)}}   " AND ..." for the request's filters on the
 //                                dimensions ENTITY (opportunity, lead, sales_rep) has
 //   {{join_for_filters(ENTITY, ALIAS, KEY)}} "JOIN <ENTITY's table> ALIAS ON ALIAS.id = KEY"
@@ -44,13 +44,18 @@ struct SqlScope {
 // `grouped`, with the metric's declared parameters.
 SqlScope MetricSqlScope(const ComputePlan& plan, bool grouped);
 
+// What {{additive_buckets}} made of a query.
+struct AdditiveShape {
+  bool additive = false;               // the query used it
+  bool whole_period_left_out = false;  // bucket 0 is for the caller to add up
+};
+
 // Expands and binds `sql` in `scope`. `extra_params` may not reuse a name
-// the scope binds. Given `whole_period_left_out`, {{additive_buckets}} may
-// leave bucket 0 out of a series, and it is set when it did: the caller adds
-// the whole period up from the buckets' rows. Without it, {{additive_buckets}}
-// is {{buckets}}.
+// the scope binds. Given `additive`, {{additive_buckets}} may leave bucket 0
+// out of a series, and `additive` says what it did; without it,
+// {{additive_buckets}} is {{buckets}}.
 absl::StatusOr<BoundSql> PrepareSql(absl::string_view sql, const SqlScope& scope, const Dialect& dialect,
-                                    const SqlParams& extra_params = {}, bool* whole_period_left_out = nullptr);
+                                    const SqlParams& extra_params = {}, AdditiveShape* additive = nullptr);
 
 }  // namespace salesmetrics
 

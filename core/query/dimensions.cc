@@ -62,6 +62,8 @@ bool IsKnownDimension(absl::string_view dimension) {
 
 bool EntityHasDimension(Entity entity, absl::string_view dimension) { return Find(entity, dimension) != nullptr; }
 
+bool GroupsPartitionRows(absl::string_view dimension) { return dimension != "competitor"; }
+
 std::string FilterSql(Entity entity, absl::string_view alias, const std::vector<DimensionFilter>& filters,
                       absl::string_view param_prefix, SqlParams& params) {
   std::string sql;

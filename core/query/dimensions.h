@@ -29,6 +29,11 @@ bool IsKnownDimension(absl::string_view dimension);
 // Whether `dimension` is known to `entity`.
 bool EntityHasDimension(Entity entity, absl::string_view dimension);
 
+// Whether grouping by `dimension` puts every row in exactly one group, the
+// missing key being one: all but competitor, which puts a deal in one group
+// per competitor and a deal without one in none.
+bool GroupsPartitionRows(absl::string_view dimension);
+
 // An equality or membership test on a dimension.
 struct DimensionFilter {
   std::string dimension;

@@ -46,13 +46,14 @@ constexpr char kAdditiveSql[] =
 std::pair<std::string, std::optional<bool>> AdditiveExpanded(int buckets, bool caller_adds_up) {
   const std::vector<TimeWindow> windows(buckets, TimeWindow{});
   const std::vector<DimensionFilter> filters;
-  bool left_out = false;
+  AdditiveShape shape;
   absl::StatusOr<BoundSql> bound =
       PrepareSql(kAdditiveSql, SqlScope{&windows, &filters, "", absl::UnixEpoch(), {}}, Dialect(Backend::kSqlite), {},
-                 caller_adds_up ? &left_out : nullptr);
+                 caller_adds_up ? &shape : nullptr);
   EXPECT_TRUE(bound.ok()) << bound.status();
   if (!bound.ok()) return {"", std::nullopt};
-  return {bound->text, caller_adds_up ? std::optional<bool>(left_out) : std::nullopt};
+  EXPECT_EQ(shape.additive, caller_adds_up);
+  return {bound->text, caller_adds_up ? std::optional<bool>(shape.whole_period_left_out) : std::nullopt};
 }
 
 TEST(AdditiveBucketsTest, LeaveTheWholePeriodOfASeriesToTheCaller) {

@@ -191,6 +191,16 @@ TEST_P(TotalSalesTest, SeriesWithGroups) {
   EXPECT_TRUE(IsMoney(GroupResult(r->series(0).groups(), "east").value(), 400));
   EXPECT_EQ(GroupKeys(r->series(1).groups()), (std::vector<std::string>{"east", "west", "(null)"}));
   EXPECT_TRUE(IsMoney(GroupResult(r->series(1).groups(), "west").value(), 2001));
+  // Added up by the host from the cells of one grouped query: each bucket
+  // over its groups, each group over the buckets, and the whole period.
+  EXPECT_TRUE(IsMoney(r->series(0).result().value(), 400));
+  EXPECT_TRUE(IsMoney(r->series(1).result().value(), 3052));
+  EXPECT_TRUE(IsCount(Measure(r->series(1).result(), "won_count"), 3));
+  EXPECT_TRUE(IsMoney(r->result().value(), 3452));
+  EXPECT_EQ(GroupKeys(r->groups()), (std::vector<std::string>{"east", "west", "(null)"}));
+  EXPECT_TRUE(IsMoney(GroupResult(r->groups(), "east").value(), 1451));
+  EXPECT_TRUE(IsMoney(GroupResult(r->groups(), "west").value(), 2001));
+  EXPECT_TRUE(IsMoney(GroupResult(r->groups(), std::nullopt).value(), 0));
 }
 
 TEST_P(TotalSalesTest, AnEmptyPeriodSellsNothing) {
