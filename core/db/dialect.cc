@@ -31,6 +31,40 @@ std::string Dialect::EpochSeconds(absl::string_view expr) const {
   return absl::StrCat("CAST(FLOOR(date_part('epoch', ", expr, ")) AS BIGINT)");
 }
 
+namespace {
+
+// SQLite has no percentile_cont: the k/10 percentile, in tenths, from each
+// partition's ranks i (0-based) and size n, in integer arithmetic.
+std::string RankedPercentileTenths(int k) {
+  const std::string scaled = absl::StrCat("(", k, " * (n - 1))");
+  return absl::StrCat("SUM(CASE WHEN i = ", scaled, " / 10 THEN seconds * (10 - ", scaled, " % 10)\n",
+                      "                WHEN i = ", scaled, " / 10 + 1 THEN seconds * (", scaled, " % 10)\n",
+                      "                ELSE 0 END)");
+}
+
+// percentile_cont(k/10) of whole seconds is v[lo] + (v[lo+1] - v[lo]) r/10;
+// ten times that, rounded, is the exact integer above.
+std::string PercentileContTenths(int k) {
+  return absl::StrCat("CAST(ROUND(percentile_cont(0.", k, ") WITHIN GROUP (ORDER BY seconds) * 10) AS BIGINT)");
+}
+
+}  // namespace
+
+std::string Dialect::DurationStats(absl::string_view samples) const {
+  if (backend_ == Backend::kPostgres) {
+    return absl::StrCat("SELECT bucket, part, COUNT(*) AS sample_count, SUM(seconds) AS total_seconds,\n       ",
+                        PercentileContTenths(5), " AS median_tenths,\n       ", PercentileContTenths(9),
+                        " AS p90_tenths\nFROM ", samples, "\nGROUP BY bucket, part");
+  }
+  return absl::StrCat(
+      "SELECT bucket, part, COUNT(*) AS sample_count, SUM(seconds) AS total_seconds,\n       ",
+      RankedPercentileTenths(5), " AS median_tenths,\n       ", RankedPercentileTenths(9), " AS p90_tenths\n",
+      "FROM (SELECT bucket, part, seconds,\n",
+      "             ROW_NUMBER() OVER (PARTITION BY bucket, part ORDER BY seconds) - 1 AS i,\n",
+      "             COUNT(*) OVER (PARTITION BY bucket, part) AS n\n",
+      "      FROM ", samples, ")\nGROUP BY bucket, part");
+}
+
 std::string Dialect::CollateC() const { return backend_ == Backend::kSqlite ? "" : " COLLATE \"C\""; }
 
 }  // namespace salesmetrics

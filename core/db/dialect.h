@@ -31,6 +31,15 @@ class Dialect {
   // The suffix that orders text by code point, as COLLATE "C" does.
   std::string CollateC() const;
 
+  // A SELECT of the statistics of the durations in the relation `samples`
+  // (columns bucket, part, seconds; whole seconds), one row per bucket and
+  // part: bucket, part, sample_count, total_seconds, median_tenths,
+  // p90_tenths. The percentiles interpolate linearly as PostgreSQL's
+  // percentile_cont does, in exact tenths of a second: at position
+  // p = k(n-1)/10 of the n sorted values v, with lo = k(n-1) div 10 and
+  // r = k(n-1) mod 10, v[lo] (10 - r) + v[lo+1] r.
+  std::string DurationStats(absl::string_view samples) const;
+
  private:
   Backend backend_;
 };

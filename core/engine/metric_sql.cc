@@ -63,6 +63,10 @@ class MacroContext {
       if (absl::Status s = arity(1); !s.ok()) return s;
       return dialect_.EpochSeconds(args[0]);
     }
+    if (name == "duration_stats") {
+      if (absl::Status s = arity(1); !s.ok()) return s;
+      return dialect_.DurationStats(args[0]);
+    }
     if (name == "collate_c") {
       if (absl::Status s = arity(0); !s.ok()) return s;
       return dialect_.CollateC();
@@ -92,7 +96,7 @@ class MacroContext {
     return absl::InvalidArgumentError(absl::StrCat(
         "unknown macro {{", name,
         "}}; known: buckets, additive_buckets, filters, join_for_filters, group_key, group_join, group_by_cell, "
-        "epoch_seconds, collate_c"));
+        "epoch_seconds, duration_stats, collate_c"));
   }
 
  private:

@@ -18,6 +18,9 @@
 //   {{group_join(ENTITY, ALIAS)}} the join the key needs (competitor), else nothing
 //   {{epoch_seconds(EXPR)}}      whole seconds since the epoch of a timestamp
 //   {{collate_c}}                after a text expression in ORDER BY: code-point order
+//   {{duration_stats(REL)}}      a SELECT of count, total, median and p90 (in tenths of a
+//                                second) of REL(bucket, part, seconds), per bucket and
+//                                part (Dialect::DurationStats)
 // Parameters: :as_of (timestamp), every declared parameter by name, and the
 // ones the metric passes.
 #ifndef SALESMETRICS_CORE_ENGINE_METRIC_SQL_H_

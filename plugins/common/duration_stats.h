@@ -1,7 +1,7 @@
 // Count, mean, median and 90th percentile of durations, in SQL that gives
 // the same numbers on SQLite and PostgreSQL: the percentiles interpolate
-// linearly exactly as PostgreSQL's percentile_cont (kpis.md §8), which
-// SQLite lacks. Shared by sales_cycle_days and stage_dwell.
+// linearly exactly as PostgreSQL's percentile_cont (kpis.md §8), in exact
+// tenths of a second. Shared by sales_cycle_days and stage_dwell.
 #ifndef SALESMETRICS_PLUGINS_COMMON_DURATION_STATS_H_
 #define SALESMETRICS_PLUGINS_COMMON_DURATION_STATS_H_
 
@@ -15,41 +15,15 @@ namespace salesmetrics::duration_stats {
 
 namespace sdk = salesmetrics::sdk;
 
-namespace internal {
-
-// percentile_cont(k/10) of the n sorted values v[0..n-1] of a partition of
-// duration_ranks, in tenths of a second: at position p = k(n-1)/10 it is
-// v[lo] + (v[lo+1] - v[lo]) (p - lo), i.e. with lo = k(n-1) div 10 and
-// r = k(n-1) mod 10, (v[lo] (10 - r) + v[lo+1] r) / 10. Integer arithmetic
-// keeps it exact and the same on both backends.
-inline std::string PercentileTenths(int k) {
-  const std::string scaled = "(" + std::to_string(k) + " * (n - 1))";
-  return "SUM(CASE WHEN i = " + scaled + " / 10 THEN seconds * (10 - " + scaled + " % 10)\n" +
-         "                WHEN i = " + scaled + " / 10 + 1 THEN seconds * (" + scaled + " % 10)\n" +
-         "                ELSE 0 END)";
-}
-
-}  // namespace internal
-
 // The statistics of the durations that `samples` selects: a SELECT of
 // (bucket, part, seconds) rows, seconds being whole seconds, which may use
 // the buckets CTE. The query returns one row per bucket and part with
 // those columns: bucket, part, sample_count, total_seconds, median_tenths,
-// p90_tenths (the percentiles in tenths of a second).
+// p90_tenths (the percentiles in tenths of a second, as the host's
+// {{duration_stats}} computes them on each engine).
 inline std::string StatsSql(std::string_view samples) {
-  return "WITH {{buckets}},\nduration_samples (bucket, part, seconds) AS (" + std::string(samples) + R"sql(),
-duration_ranks AS (
-  SELECT bucket, part, seconds,
-         ROW_NUMBER() OVER (PARTITION BY bucket, part ORDER BY seconds) - 1 AS i,
-         COUNT(*) OVER (PARTITION BY bucket, part) AS n
-  FROM duration_samples
-)
-SELECT bucket, part, COUNT(*) AS sample_count, SUM(seconds) AS total_seconds,
-       )sql" + internal::PercentileTenths(5) + " AS median_tenths,\n       " +
-         internal::PercentileTenths(9) + R"sql( AS p90_tenths
-FROM duration_ranks
-GROUP BY bucket, part
-)sql";
+  return "WITH {{buckets}},\nduration_samples (bucket, part, seconds) AS (" + std::string(samples) +
+         ")\n{{duration_stats(duration_samples)}}\n";
 }
 
 // The count and the total of the durations `samples` selects (as StatsSql
