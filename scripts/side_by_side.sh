@@ -11,8 +11,9 @@
 #   scripts/side_by_side.sh 4000 --filter=briefing --rounds=1
 #
 # Demo data of a size is generated once and kept: $BUILD_DIR/bench-N.db
-# (about 3.7 GB at a million opportunities). The throughput of repeated
-# requests is scripts/throughput.sh.
+# (about 3.7 GB at a million opportunities); delete it (or drop the
+# PostgreSQL database) to make it anew after the schema or the generator
+# changes. The throughput of repeated requests is scripts/throughput.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,10 +47,16 @@ compare() {
     --plugin_dir="$build_dir/plugins/lib" --disable_result_cache --allow_privileged_database_role \
     --max_request_seconds=600 2>"$work/server.log" &
   server=$!
-  await_port "$port"
+  await_port "$port" || return 1
   local status=0
   "$tool" --server="127.0.0.1:$port" --database="$url" --cases=tests/bench/side_by_side/cases.textproto \
     --twins_dir=tests/bench/twins "$@" || status=$?
+  if ! kill -0 "$server" 2>/dev/null; then
+    echo "the server stopped:" >&2
+    cat "$work/server.log" >&2
+    server=
+    return 1
+  fi
   echo "server RSS after the cases: $(($(awk '/VmRSS/ {print $2}' "/proc/$server/status") / 1024)) MB"
   kill "$server"
   wait "$server" 2>/dev/null || true
@@ -60,6 +67,7 @@ compare() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $size opportunities"
 db=$(realpath -m "$build_dir/bench-$size.db")
 if [[ ! -f $db ]]; then
+  rm -f "$db.tmp"
   "$build_dir/server/salesmetrics-admin" demo-data --database="sqlite3://$db.tmp" --opportunities="$size" >&2
   mv "$db.tmp" "$db"
 fi

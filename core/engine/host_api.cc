@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "absl/base/casts.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -132,8 +133,8 @@ std::string MemoKey(absl::string_view sql, absl::string_view column_types, const
   std::string key = absl::StrCat(sql, std::string(1, '\0'), column_types);
   for (size_t i = 0; i < param_count; ++i) {
     const sm_sql_param& p = params[i];
-    absl::StrAppend(&key, std::string(1, '\0'), p.name, ":", p.type, ":", p.integer, ":", p.real, ":",
-                    p.text == nullptr ? "" : absl::string_view(p.text, p.text_len));
+    absl::StrAppend(&key, std::string(1, '\0'), p.name, ":", p.type, ":", p.integer, ":",
+                    absl::bit_cast<uint64_t>(p.real), ":", p.text == nullptr ? "" : absl::string_view(p.text, p.text_len));
   }
   return key;
 }
@@ -154,7 +155,7 @@ absl::Status AddUp(sm_request* request, sm_query* query, absl::string_view sql, 
     AdditiveShape ignored;
     absl::StatusOr<BoundSql> bound = PrepareSql(sql, MetricSqlScope(plan, request->grouped || shared),
                                                 request->lease->dialect(), extra, &ignored);
-    if (!bound.ok()) return bound.status();
+    if (!bound.ok()) return absl::InternalError(absl::StrCat("bad query: ", bound.status().message()));
     ResultCursor cursor(request->lease->session(), *bound, query->column_types);
     read = std::make_unique<AdditiveRows>(query->column_types.size());
     if (absl::Status s = read->ReadAll(cursor); !s.ok()) return s;

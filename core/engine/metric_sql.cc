@@ -119,8 +119,10 @@ class MacroContext {
                         absl::StrJoin(rows, ", "), ")");
   }
 
-  // The join to an entity's table that only its filters need: nothing when
-  // the request has none, so that an unfiltered query reads one table.
+  // The join to an entity's table that only its filters (or its group key)
+  // need: nothing when the request has neither, so that such a query reads
+  // one table. Rows whose key finds no entity row then count, as the
+  // definitions say; a filter never matches them.
   absl::StatusOr<std::string> JoinForFilters(const std::string& entity, const std::string& alias,
                                              const std::string& key) const {
     static const std::map<std::string, std::string, std::less<>> kTables = {
@@ -130,7 +132,7 @@ class MacroContext {
       return absl::InvalidArgumentError(absl::StrCat("{{join_for_filters}} takes opportunity, lead or sales_rep, not ",
                                                      entity));
     }
-    if (scope_.filters->empty()) return std::string();
+    if (scope_.filters->empty() && scope_.group_by.empty()) return std::string();
     return absl::StrCat("JOIN ", table->second, " ", alias, " ON ", alias, ".id = ", key);
   }
 

@@ -12,8 +12,8 @@
 //   {{filters(ENTITY, ALIAS)}}   " AND ..." for the request's filters on the
 //                                dimensions ENTITY (opportunity, lead, sales_rep) has
 //   {{join_for_filters(ENTITY, ALIAS, KEY)}} "JOIN <ENTITY's table> ALIAS ON ALIAS.id = KEY"
-//                                when the request has filters, else nothing: for a
-//                                table joined only to apply {{filters(ENTITY, ALIAS)}}
+//                                when the request has filters or a group-by, else
+//                                nothing: for a table joined only to apply them
 //   {{group_key(ENTITY, ALIAS)}} the group-by key expression; NULL when ungrouped
 //   {{group_join(ENTITY, ALIAS)}} the join the key needs (competitor), else nothing
 //   {{epoch_seconds(EXPR)}}      whole seconds since the epoch of a timestamp

@@ -77,22 +77,24 @@ TEST(AdditiveBucketsTest, AreBucketsWhenTheCallerCannotAddUp) {
   EXPECT_TRUE(absl::StrContains(series, "(2, ")) << series;
 }
 
-// kJoinSql expanded with these filters.
-std::string JoinExpanded(const std::vector<DimensionFilter>& filters) {
+// kJoinSql expanded with these filters and group-by.
+std::string JoinExpanded(const std::vector<DimensionFilter>& filters, const std::string& group_by = "") {
   constexpr char kJoinSql[] =
       "SELECT h.stage_id FROM opportunity_stage_history h {{join_for_filters(opportunity, o, h.opportunity_id)}} "
       "WHERE 1 = 1{{filters(opportunity, o)}}";
   const std::vector<TimeWindow> windows(1, TimeWindow{});
   absl::StatusOr<BoundSql> bound =
-      PrepareSql(kJoinSql, SqlScope{&windows, &filters, "", absl::UnixEpoch(), {}}, Dialect(Backend::kSqlite), {});
+      PrepareSql(kJoinSql, SqlScope{&windows, &filters, group_by, absl::UnixEpoch(), {}}, Dialect(Backend::kSqlite), {});
   EXPECT_TRUE(bound.ok()) << bound.status();
   return bound.ok() ? bound->text : "";
 }
 
-TEST(JoinForFiltersTest, JoinsOnlyWhenTheRequestHasFilters) {
+TEST(JoinForFiltersTest, JoinsOnlyWhenTheRequestHasFiltersOrAGroupBy) {
   EXPECT_FALSE(absl::StrContains(JoinExpanded({}), "JOIN")) << JoinExpanded({});
   const std::string filtered = JoinExpanded({DimensionFilter{.dimension = "region", .values = {"west"}}});
   EXPECT_TRUE(absl::StrContains(filtered, "JOIN opportunities o ON o.id = h.opportunity_id")) << filtered;
+  const std::string grouped = JoinExpanded({}, "region");
+  EXPECT_TRUE(absl::StrContains(grouped, "JOIN opportunities o ON o.id = h.opportunity_id")) << grouped;
 }
 
 }  // namespace

@@ -112,14 +112,14 @@ double Median(std::vector<double> v) {
 }
 
 // Which figures differ, at most ten of them; empty when the two agree.
+// Throws std::regex_error for a bad ignore pattern.
 std::vector<std::string> Differences(const Case& c, const Figures& service, const Figures& twin) {
-  std::vector<std::string> out;
+  std::vector<std::regex> ignore;
+  for (const std::string& pattern : c.ignore()) ignore.emplace_back(pattern);
   auto ignored = [&](const std::string& key) {
-    for (const std::string& pattern : c.ignore()) {
-      if (std::regex_match(key, std::regex(pattern))) return true;
-    }
-    return false;
+    return std::any_of(ignore.begin(), ignore.end(), [&](const std::regex& r) { return std::regex_match(key, r); });
   };
+  std::vector<std::string> out;
   for (const auto& [key, value] : service) {
     if (ignored(key)) continue;
     auto it = twin.find(key);
@@ -130,7 +130,7 @@ std::vector<std::string> Differences(const Case& c, const Figures& service, cons
     }
   }
   for (const auto& [key, value] : twin) {
-    if (!service.contains(key)) out.push_back(absl::StrCat(key, ": twin ", value, ", service has none"));
+    if (!ignored(key) && !service.contains(key)) out.push_back(absl::StrCat(key, ": twin ", value, ", service has none"));
   }
   if (out.size() > 10) out.resize(10);
   return out;
@@ -148,6 +148,10 @@ void Dump(const Case& c, const Figures& service, const Figures& twin) {
 }
 
 int Run() {
+  if (absl::GetFlag(FLAGS_rounds) < 1) {
+    std::cerr << "--rounds must be at least 1\n";
+    return 2;
+  }
   Cases cases;
   {
     std::ifstream in(absl::GetFlag(FLAGS_cases));
@@ -177,7 +181,13 @@ int Run() {
   // Every case once, on both sides: the figures must agree before any is timed.
   std::vector<Timed> timed;
   int failed = 0;
-  const std::regex filter(absl::GetFlag(FLAGS_filter));
+  std::regex filter;
+  try {
+    filter = std::regex(absl::GetFlag(FLAGS_filter));
+  } catch (const std::regex_error& e) {
+    std::cerr << "--filter is not a regular expression: " << e.what() << "\n";
+    return 2;
+  }
   for (const Case& c : cases.case_()) {
     if (!std::regex_search(c.name(), filter)) continue;
     auto statements = LoadTwin(absl::GetFlag(FLAGS_twins_dir), engine, c.twin(),
@@ -195,7 +205,13 @@ int Run() {
       Dump(c, figures, *twin);
       continue;
     }
-    if (auto differences = Differences(c, figures, *twin); !differences.empty()) {
+    std::vector<std::string> differences;
+    try {
+      differences = Differences(c, figures, *twin);
+    } catch (const std::regex_error& e) {
+      differences = {absl::StrCat("an ignore pattern is not a regular expression: ", e.what())};
+    }
+    if (!differences.empty()) {
       std::cout << "FAILED " << c.name() << ": the twin's figures differ\n";
       for (const std::string& d : differences) std::cout << "    " << d << "\n";
       ++failed;
@@ -207,15 +223,15 @@ int Run() {
 
   for (int round = 0; round < absl::GetFlag(FLAGS_rounds); ++round) {
     for (Timed& t : timed) {
-      bool answered = true, twinned = true;
+      absl::Status answered, twinned;
       const auto time_service = [&] {
         const Clock::time_point start = Clock::now();
-        answered = service.Call(t.c->request()).ok();
+        answered = service.Call(t.c->request()).status();
         t.service_ms.push_back(Ms(Clock::now() - start));
       };
       const auto time_twin = [&] {
         const Clock::time_point start = Clock::now();
-        twinned = RunTwin(session, t.twin).ok();
+        twinned = RunTwin(session, t.twin).status();
         t.sql_ms.push_back(Ms(Clock::now() - start));
       };
       // Whichever runs second finds the pages the first read in the cache:
@@ -227,8 +243,9 @@ int Run() {
         time_twin();
         time_service();
       }
-      if (!answered || !twinned) {
-        std::cout << "FAILED " << t.c->name() << " in round " << round + 1 << "\n";
+      if (!answered.ok() || !twinned.ok()) {
+        std::cout << "FAILED " << t.c->name() << " in round " << round + 1 << ": "
+                  << (answered.ok() ? twinned : answered).message() << "\n";
         return 1;
       }
     }
