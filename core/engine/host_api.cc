@@ -142,9 +142,10 @@ std::string MemoKey(absl::string_view sql, absl::string_view column_types, const
 // The rows an additive query's pass reads, added up from its cells. A
 // request grouped by a dimension that partitions the rows runs the query
 // grouped once: the ungrouped pass adds the groups up, and the grouped pass
-// reads the same cells again from the memo. Throws like ResultCursor.
+// reads the same cells again from the memo. `bound` is the query as this
+// pass would run it. Throws like ResultCursor.
 absl::Status AddUp(sm_request* request, sm_query* query, absl::string_view sql, const sm_sql_param* params,
-                   size_t param_count, const SqlParams& extra, const AdditiveShape& shape) {
+                   size_t param_count, const SqlParams& extra, BoundSql bound, const AdditiveShape& shape) {
   const ComputePlan& plan = *request->plan;
   const bool shared = !plan.group_by.empty() && GroupsPartitionRows(plan.group_by);
   const std::string key = shared ? MemoKey(sql, query->column_types, params, param_count) : "";
@@ -152,11 +153,14 @@ absl::Status AddUp(sm_request* request, sm_query* query, absl::string_view sql, 
   const AdditiveRows* cells = memoized != request->memo->end() ? memoized->second.get() : nullptr;
   std::unique_ptr<AdditiveRows> read;
   if (cells == nullptr) {
-    AdditiveShape ignored;
-    absl::StatusOr<BoundSql> bound = PrepareSql(sql, MetricSqlScope(plan, request->grouped || shared),
-                                                request->lease->dialect(), extra, &ignored);
-    if (!bound.ok()) return absl::InternalError(absl::StrCat("bad query: ", bound.status().message()));
-    ResultCursor cursor(request->lease->session(), *bound, query->column_types);
+    if (shared && !request->grouped) {
+      AdditiveShape grouped_shape;
+      absl::StatusOr<BoundSql> grouped =
+          PrepareSql(sql, MetricSqlScope(plan, /*grouped=*/true), request->lease->dialect(), extra, &grouped_shape);
+      if (!grouped.ok()) return absl::InternalError(absl::StrCat("bad query: ", grouped.status().message()));
+      bound = *std::move(grouped);
+    }
+    ResultCursor cursor(request->lease->session(), bound, query->column_types);
     read = std::make_unique<AdditiveRows>(query->column_types.size());
     if (absl::Status s = read->ReadAll(cursor); !s.ok()) return s;
     cells = read.get();
@@ -188,8 +192,9 @@ sm_query* QueryRun(sm_request* request, const char* sql, size_t sql_len, const s
   try {
     if (!shape.additive) {
       query->cursor = std::make_unique<ResultCursor>(request->lease->session(), *bound, query->column_types);
-    } else if (absl::Status s = AddUp(request, query.get(), text, params, param_count, *extra, shape); !s.ok()) {
-      Fail(request, absl::Status(s.code(), absl::StrCat("metric ", id, ": ", s.message())));
+    } else if (absl::Status s = AddUp(request, query.get(), text, params, param_count, *extra, *bound, shape);
+               !s.ok()) {
+      Fail(request, Prefixed(absl::StrCat("metric ", id, ": "), s));
       return nullptr;
     }
   } catch (const std::exception& e) {

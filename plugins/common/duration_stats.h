@@ -15,6 +15,15 @@ namespace salesmetrics::duration_stats {
 
 namespace sdk = salesmetrics::sdk;
 
+namespace internal {
+
+// The buckets and `samples` as the CTE duration_samples(bucket, part, seconds).
+inline std::string WithSamples(std::string_view samples) {
+  return "WITH {{buckets}},\nduration_samples (bucket, part, seconds) AS (" + std::string(samples) + ")\n";
+}
+
+}  // namespace internal
+
 // The statistics of the durations that `samples` selects: a SELECT of
 // (bucket, part, seconds) rows, seconds being whole seconds, which may use
 // the buckets CTE. The query returns one row per bucket and part with
@@ -22,15 +31,14 @@ namespace sdk = salesmetrics::sdk;
 // p90_tenths (the percentiles in tenths of a second, as the host's
 // {{duration_stats}} computes them on each engine).
 inline std::string StatsSql(std::string_view samples) {
-  return "WITH {{buckets}},\nduration_samples (bucket, part, seconds) AS (" + std::string(samples) +
-         ")\n{{duration_stats(duration_samples)}}\n";
+  return internal::WithSamples(samples) + "{{duration_stats(duration_samples)}}\n";
 }
 
 // The count and the total of the durations `samples` selects (as StatsSql
 // takes them), without the percentiles' sort: what a mean needs. One row
 // per bucket and part: bucket, part, sample_count, total_seconds.
 inline std::string CountAndTotalSql(std::string_view samples) {
-  return "WITH {{buckets}},\nduration_samples (bucket, part, seconds) AS (" + std::string(samples) + R"sql()
+  return internal::WithSamples(samples) + R"sql(
 SELECT bucket, part, COUNT(*) AS sample_count, SUM(seconds) AS total_seconds
 FROM duration_samples
 GROUP BY bucket, part

@@ -101,6 +101,23 @@ TEST_P(StageDwellTest, FiltersThroughTheHistoryRowsOpportunity) {
   ExpectNoExits(east->result(), 3);
 }
 
+TEST_P(StageDwellTest, AHistoryRowWithoutItsOpportunityCountsUnlessFiltered) {
+  // The definition reads history rows alone: a row whose opportunity is
+  // missing counts (s_legal, 10 to 12 January: 2 days); a filter, which it
+  // cannot match, leaves it out.
+  Load("INSERT INTO opportunity_stage_history (opportunity_id, stage_id, entered_at, exited_at) VALUES "
+       "('gone', 's_legal', '2024-01-10 00:00:00', '2024-01-12 00:00:00');");
+  auto all = Compute(Request("stage_dwell").Period("2024-01-01", "2024-02-01"));
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->result().table().rows_size(), 4);
+  ExpectDwell(all->result(), 0, 4, 7.8125, 7);
+  ExpectDwell(all->result(), 3, 1, 2, 2);
+  auto west = Compute(Request("stage_dwell").Period("2024-01-01", "2024-02-01").Where("region", {"west"}));
+  ASSERT_TRUE(west.ok()) << west.status();
+  ASSERT_EQ(west->result().table().rows_size(), 4);
+  ExpectNoExits(west->result(), 3);
+}
+
 TEST_P(StageDwellTest, HasNoSeriesAndNoGroups) {
   auto series = Compute(
       Request("stage_dwell").Period("2024-01-01", "2024-02-01").Granularity(v1::GRANULARITY_MONTH));
